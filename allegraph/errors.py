@@ -1,0 +1,67 @@
+"""One exception hierarchy: every error carries a message and a hint for the user."""
+
+from __future__ import annotations
+
+
+class AllegraphError(Exception):
+    """Base class. `code` is stable and machine-readable; `hint` says what to do next."""
+
+    code = "error"
+    status = 500
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class ConfigError(AllegraphError):
+    code = "config_error"
+    status = 500
+
+
+class StoreUnavailable(AllegraphError):
+    code = "store_unavailable"
+    status = 503
+
+
+class StoreError(AllegraphError):
+    code = "store_error"
+    status = 500
+
+
+class QueryTimeout(AllegraphError):
+    code = "query_timeout"
+    status = 504
+
+
+class BadDocument(AllegraphError):
+    """A document that cannot be ingested; the batch goes on without it."""
+
+    code = "bad_document"
+    status = 422
+
+
+class BadRequest(AllegraphError):
+    code = "bad_request"
+    status = 400
+
+
+class NotFound(AllegraphError):
+    code = "not_found"
+    status = 404
+
+
+class Forbidden(AllegraphError):
+    code = "forbidden"
+    status = 403
+
+
+class Unauthorized(AllegraphError):
+    code = "unauthorized"
+    status = 401
+
+
+class WriteRefused(AllegraphError):
+    code = "write_refused"
+    status = 403

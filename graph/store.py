@@ -1,0 +1,91 @@
+"""The GraphStore interface every adapter implements, and the factory that picks one."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from allegraph.config import Settings
+from allegraph.models import DocumentGraph, GraphStats
+
+STATS_NODES = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
+STATS_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
+FINGERPRINTS = (
+    "UNWIND $ids AS doc_id MATCH (d:Document {id: doc_id}) "
+    "RETURN d.id AS id, d.content_hash AS content_hash, d.extractor AS extractor"
+)
+
+
+class QueryResult(BaseModel):
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = False
+
+
+class GraphStore(abc.ABC):
+    """Apply schema, write a document's subgraph atomically, run read queries, close."""
+
+    name: str = "store"
+
+    @abc.abstractmethod
+    def apply_schema(self) -> None: ...
+
+    @abc.abstractmethod
+    def write_document(self, graph: DocumentGraph) -> None:
+        """Replace everything the document contributed, in one atomic unit."""
+
+    @abc.abstractmethod
+    def read(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> QueryResult:
+        """Run a query the server itself guarantees to be read-only."""
+
+    @abc.abstractmethod
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        """Run an internal write statement (maintenance, benchmarks). Never user Cypher."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def stats(self) -> GraphStats:
+        nodes = {row["label"]: row["count"] for row in self.read(STATS_NODES).rows}
+        edges = {row["type"]: row["count"] for row in self.read(STATS_EDGES).rows}
+        return GraphStats(nodes=nodes, edges=edges)
+
+    def fingerprints(self, doc_ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Stored (content hash, extractor version) per document id, to skip unchanged input."""
+        if not doc_ids:
+            return {}
+        rows = self.read(FINGERPRINTS, {"ids": doc_ids}).rows
+        return {row["id"]: (row["content_hash"], row["extractor"]) for row in rows}
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(settings: Settings) -> GraphStore:
+    if settings.uses_neo4j:
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore.connect(settings)
+    if settings.store not in ("embedded", "falkordb"):
+        from allegraph.errors import ConfigError
+
+        raise ConfigError(
+            f"unknown store {settings.store!r}",
+            hint="use 'embedded' (the default) or a bolt://, neo4j:// or neo4j+s:// URI",
+        )
+    from graph.falkor import FalkorStore
+
+    return FalkorStore.open(settings)

@@ -1,0 +1,122 @@
+"""The one write statement: a document's whole subgraph, replaced atomically.
+
+It runs unchanged on Neo4j 5 and FalkorDB. FOREACH (rather than chained UNWINDs) keeps
+the single row alive when a list is empty, so one statement can write every part.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allegraph.models import EDGE_BY_KIND, DocumentGraph
+
+_HEAD = """
+MERGE (d:Document {id: $doc.id})
+SET d += $doc.props
+WITH d
+OPTIONAL MATCH (d)<-[:REPORTED_IN]-(old:Claim)
+OPTIONAL MATCH (old)<-[:MADE]-(:Actor)-[direct]->(:Actor) WHERE direct.claim_id = old.id
+DELETE direct
+WITH DISTINCT d, old
+DETACH DELETE old
+WITH DISTINCT d
+"""
+
+_ACTORS = """
+FOREACH (a IN [x IN $actors WHERE x.type = 'State'] |
+  MERGE (n:Actor:State {id: a.id}) SET n += a.props)
+FOREACH (a IN [x IN $actors WHERE x.type = 'Organization'] |
+  MERGE (n:Actor:Organization {id: a.id}) SET n += a.props)
+FOREACH (a IN [x IN $actors WHERE x.type = 'Person'] |
+  MERGE (n:Actor:Person {id: a.id}) SET n += a.props)
+FOREACH (a IN [x IN $actors WHERE x.role = 'official'] |
+  MERGE (n:Actor {id: a.id}) SET n:Official)
+FOREACH (a IN [x IN $actors WHERE x.role = 'spokesperson'] |
+  MERGE (n:Actor {id: a.id}) SET n:Spokesperson)
+FOREACH (a IN [x IN $actors WHERE x.affiliation_id IS NOT NULL] |
+  MERGE (p:Actor {id: a.id}) MERGE (o:Actor {id: a.affiliation_id}) MERGE (p)-[:SPEAKS_FOR]->(o))
+FOREACH (a IN [x IN $actors WHERE x.state_id IS NOT NULL] |
+  MERGE (o:Actor {id: a.id}) MERGE (s:Actor {id: a.state_id}) MERGE (o)-[:PART_OF]->(s))
+"""
+
+_PLACES_INCIDENTS = """
+FOREACH (p IN $places | MERGE (n:Place {id: p.id}) SET n += p.props)
+FOREACH (p IN [x IN $places WHERE x.state_id IS NOT NULL] |
+  MERGE (n:Place {id: p.id}) MERGE (s:Actor {id: p.state_id}) MERGE (n)-[:LOCATED_IN]->(s))
+FOREACH (i IN $incidents | MERGE (n:Incident {id: i.id}) SET n += i.props)
+FOREACH (i IN [x IN $incidents WHERE x.place_id IS NOT NULL] |
+  MERGE (n:Incident {id: i.id}) MERGE (p:Place {id: i.place_id}) MERGE (n)-[:OCCURRED_IN]->(p))
+"""
+
+_CLAIMS = """
+FOREACH (c IN $claims |
+  MERGE (cl:Claim {id: c.id}) SET cl += c.props
+  MERGE (s:Actor {id: c.speaker_id})
+  MERGE (s)-[:MADE]->(cl)
+  MERGE (cl)-[:REPORTED_IN]->(d))
+FOREACH (c IN [x IN $claims WHERE x.target_id IS NOT NULL] |
+  MERGE (cl:Claim {id: c.id}) MERGE (t:Actor {id: c.target_id}) MERGE (cl)-[:AGAINST]->(t))
+FOREACH (c IN [x IN $claims WHERE x.incident_id IS NOT NULL] |
+  MERGE (cl:Claim {id: c.id}) MERGE (i:Incident {id: c.incident_id}) MERGE (cl)-[:ABOUT]->(i))
+FOREACH (c IN [x IN $claims WHERE x.responds_to IS NOT NULL] |
+  MERGE (a:Claim {id: c.id}) MERGE (b:Claim {id: c.responds_to}) MERGE (a)-[:RESPONDS_TO]->(b))
+"""
+
+_DIRECT_EDGE = """
+FOREACH (c IN [x IN $claims WHERE x.kind = '{kind}' AND x.target_id IS NOT NULL] |
+  MERGE (s:Actor {{id: c.speaker_id}}) MERGE (t:Actor {{id: c.target_id}})
+  MERGE (s)-[r:{edge} {{claim_id: c.id}}]->(t) SET r += c.edge_props)
+"""
+
+# Kinds and edge types are fixed constants, never user input.
+WRITE_DOCUMENT = (
+    _HEAD
+    + _ACTORS
+    + _PLACES_INCIDENTS
+    + _CLAIMS
+    + "".join(_DIRECT_EDGE.format(kind=kind, edge=edge) for kind, edge in EDGE_BY_KIND.items())
+)
+
+
+def _props(model: Any, exclude: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in model.model_dump(exclude=exclude).items() if v is not None and v != []}
+
+
+def document_params(graph: DocumentGraph, extractor: str) -> dict[str, Any]:
+    doc = graph.document
+    doc_props = _props(doc, {"id"}) | {"extractor": extractor, "length": len(doc.text)}
+    actors = [
+        {
+            "id": a.id,
+            "type": a.type,
+            "role": a.role,
+            "affiliation_id": a.affiliation_id,
+            "state_id": a.state_id,
+            "props": _props(a, {"affiliation_id", "state_id"}),
+        }
+        for a in graph.actors
+    ]
+    claims = [
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "speaker_id": c.speaker_id,
+            "target_id": c.target_id,
+            "incident_id": c.incident_id,
+            "responds_to": c.responds_to,
+            "props": _props(c, {"responds_to", "incident_id"}) | {"document_id": doc.id},
+            "edge_props": {"document_id": doc.id, "charge": c.charge, **({"date": c.date} if c.date else {})},
+        }
+        for c in graph.claims
+    ]
+    places = [{"id": p.id, "state_id": p.state_id, "props": _props(p, {"state_id"})} for p in graph.places]
+    incidents = [
+        {"id": i.id, "place_id": i.place_id, "props": _props(i, {"place_id"})} for i in graph.incidents
+    ]
+    return {
+        "doc": {"id": doc.id, "props": doc_props},
+        "actors": actors,
+        "claims": claims,
+        "places": places,
+        "incidents": incidents,
+    }

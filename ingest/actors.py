@@ -1,0 +1,403 @@
+"""Find actor mentions in a parsed document and resolve them to typed actors.
+
+Per document: states (names, capitals, demonyms), seats of government (Kremlin), IGOs,
+government bodies ("Syrian government forces" -> Syria), ministries ("Russia's Defense
+Ministry"), other organisations (NER), and people with the role and affiliation their
+titles and appositions give. Short forms and pronouns are resolved within the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ingest.gazetteer import Gazetteer, fold
+
+SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "mouthpiece"}
+OFFICIAL_WORDS = {
+    "president", "minister", "ambassador", "envoy", "secretary", "chief", "head", "director",
+    "coordinator", "commander", "general", "official", "diplomat", "senator", "governor", "mayor",
+    "chairman", "chairwoman", "chair", "leader", "negotiator", "under-secretary", "representative",
+    "deputy", "adviser", "advisor", "premier", "chancellor", "king", "queen", "prince", "emir",
+    "sheikh", "foreign", "prosecutor", "judge", "attorney", "speaker", "lawmaker", "mp", "candidate",
+    "ceo", "founder", "admiral", "colonel", "commissioner", "counsellor", "attache", "consul",
+}  # fmt: skip
+ROLE_NOUNS = SPOKES_WORDS | OFFICIAL_WORDS
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sir", "president", "prime", "minister",
+    "ambassador", "spokesman", "spokeswoman", "general", "major", "colonel", "lieutenant", "king",
+    "queen", "prince", "sheikh", "admiral", "senator", "rep", "gov", "governor", "mayor", "deputy",
+    "chancellor", "secretary", "foreign", "defense", "defence", "interior", "premier",
+}  # fmt: skip
+GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
+PRONOUN_PERSON = {"he", "she", "him", "her"}
+
+
+@dataclass
+class ActorDraft:
+    key: str
+    name: str
+    type: str  # State | Organization | Person
+    iso: str | None = None
+    state_key: str | None = None  # organisation PART_OF state
+    affiliation_key: str | None = None  # person SPEAKS_FOR
+    role: str | None = None
+    title: str | None = None
+    parent_org: str | None = None  # IGO body -> parent organisation name
+    represents_hint: str | None = None  # inferred from the accusation a person denies
+    first_token: int = 10**9
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    keys: list[str]
+    kind: str  # state | demonym | org | person | body
+
+
+@dataclass
+class ActorIndex:
+    """All actors of one document and the token positions that mention them."""
+
+    doc: Doc
+    gaz: Gazetteer
+    actors: dict[str, ActorDraft] = field(default_factory=dict)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    # --- registry -------------------------------------------------------------------------
+    def state_key(self, iso: str, at: int) -> str:
+        key = f"state:{iso}"
+        if key not in self.actors:
+            info = self.gaz.state(iso)
+            self.actors[key] = ActorDraft(key=key, name=info.name, type="State", iso=iso)
+        self.actors[key].first_token = min(self.actors[key].first_token, at)
+        return key
+
+    def org_key(self, name: str, at: int, state_key: str | None = None, parent: str | None = None) -> str:
+        key = f"org:{fold(name)}"
+        if key not in self.actors:
+            self.actors[key] = ActorDraft(key=key, name=name, type="Organization", state_key=state_key, parent_org=parent)
+        draft = self.actors[key]
+        draft.first_token = min(draft.first_token, at)
+        draft.state_key = draft.state_key or state_key
+        return key
+
+    def add(self, start: int, end: int, keys: list[str], kind: str) -> None:
+        if any(i in self.by_token for i in range(start, end)):
+            return
+        mention = Mention(start, end, keys, kind)
+        self.mentions.append(mention)
+        for i in range(start, end):
+            self.by_token[i] = mention
+
+    def represents(self, key: str | None, depth: int = 0) -> str | None:
+        if key is None or depth > 4:
+            return None
+        actor = self.actors[key]
+        if actor.type == "State":
+            return actor.name
+        if actor.type == "Organization":
+            if actor.state_key:
+                return self.actors[actor.state_key].name
+            return actor.parent_org or actor.name
+        return self.represents(actor.affiliation_key, depth + 1)
+
+    def state_of(self, key: str | None) -> str | None:
+        """The state key an actor belongs to, if any."""
+        if key is None:
+            return None
+        actor = self.actors[key]
+        if actor.type == "State":
+            return key
+        if actor.type == "Organization":
+            return actor.state_key
+        return self.state_of(actor.affiliation_key) if actor.affiliation_key != key else None
+
+    # --- resolution -----------------------------------------------------------------------
+    def keys_at(self, token: Token) -> list[str]:
+        mention = self.by_token.get(token.i)
+        return list(mention.keys) if mention and mention.kind != "demonym" else []
+
+    def resolve(self, token: Token, *, modifiers: bool = False) -> list[str]:
+        """Actors a noun phrase headed by `token` refers to (conjuncts not included)."""
+        keys = self.keys_at(token)
+        if keys:
+            return keys
+        lower = token.lower_
+        if lower in PRONOUN_PERSON:
+            return self._last(lambda a: a.type == "Person", token.i)
+        if lower in ROLE_NOUNS or lower in {"ministry", "regime"}:
+            found = self._role_coref(token)
+            if found:
+                return found
+        if token.pos_ == "PROPN" or token.text[:1].isupper():
+            short = self._short_form(token)
+            if short:
+                return short
+        if modifiers:
+            return self._from_modifiers(token)
+        return []
+
+    def _from_modifiers(self, token: Token) -> list[str]:
+        keys: list[str] = []
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") or (
+                child.dep_ == "prep" and child.lower_ in ("of", "by")
+            ):
+                target = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child
+                if target is None:
+                    continue
+                for node in [target, *target.conjuncts]:
+                    mention = self.by_token.get(node.i)
+                    if mention is not None:
+                        keys.extend(k for k in mention.keys if k not in keys)
+                    else:
+                        keys.extend(k for k in self.resolve(node) if k not in keys)
+        return keys
+
+    def _last(self, predicate, before: int) -> list[str]:  # type: ignore[no-untyped-def]
+        best: tuple[int, str] | None = None
+        for mention in self.mentions:
+            if mention.start >= before:
+                continue
+            for key in mention.keys:
+                if predicate(self.actors[key]) and (best is None or mention.start > best[0]):
+                    best = (mention.start, key)
+        return [best[1]] if best else []
+
+    def _role_coref(self, token: Token) -> list[str]:
+        lower = token.lower_
+        if lower == "ministry":
+            return self._last(lambda a: a.type == "Organization" and "Ministry" in a.name, token.i + 1)
+        if lower == "regime":
+            return []
+        modifier_states = {self.state_of(k) for k in self._from_modifiers(token)} - {None}
+        candidates = []
+        for key, actor in self.actors.items():
+            if actor.type != "Person" or not actor.title:
+                continue
+            if lower not in actor.title.lower():
+                continue
+            if modifier_states and self.state_of(key) not in modifier_states:
+                continue
+            candidates.append(key)
+        if len(candidates) == 1:
+            return candidates
+        if candidates:
+            return self._last(lambda a: a.key in candidates, token.i + 1) or candidates[:1]
+        return []
+
+    def _short_form(self, token: Token) -> list[str]:
+        word = token.text.lower()
+        for key, actor in self.actors.items():
+            if actor.type == "Person":
+                if word == actor.name.split()[-1].lower() and len(word) > 2:
+                    return [key]
+            elif actor.type == "Organization" and len(actor.name.split()) > 1:
+                head = actor.name.split(" for ")[0].split(" of ")[0].split()[-1].lower()
+                if word == head and word not in GOV_ORG_HEADS:
+                    return [key]
+        return []
+
+
+def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseMatcher]) -> ActorIndex:
+    index = ActorIndex(doc=doc, gaz=gaz)
+    person_spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    _gazetteer_mentions(index, matchers, person_spans)
+    _ministries(index)
+    _government_bodies(index)
+    _organisations(index)
+    _people(index, person_spans)
+    _surnames(index)
+    return index
+
+
+def _gazetteer_mentions(index: ActorIndex, matchers: tuple[PhraseMatcher, PhraseMatcher], persons: list[Span]) -> None:
+    doc, gaz = index.doc, index.gaz
+    in_person = {i for span in persons for i in range(span.start, span.end)}
+    spans = [doc[s:e] for matcher in matchers for _, s, e in matcher(doc)]
+    for span in filter_spans(spans):
+        if any(t.i in in_person for t in span):
+            continue
+        text = fold(span.text)
+        text_no_the = text[4:] if text.startswith("the ") else text
+        if text_no_the in gaz.orgs:
+            org = gaz.orgs[text_no_the]
+            index.add(span.start, span.end, [index.org_key(org.name, span.start, parent=org.parent)], "org")
+        elif text in gaz.seats:
+            display, iso = gaz.seats[text]
+            key = index.org_key(display, span.start, state_key=index.state_key(iso, span.start))
+            index.add(span.start, span.end, [key], "org")
+        elif text in gaz.state_names or text in gaz.capitals:
+            iso = gaz.state_names.get(text) or gaz.capitals[text]
+            index.add(span.start, span.end, [index.state_key(iso, span.start)], "state")
+        elif text in gaz.demonyms:
+            index.add(span.start, span.end, [index.state_key(gaz.demonyms[text], span.start)], "demonym")
+
+
+def _state_marker(index: ActorIndex, token: Token) -> str | None:
+    mention = index.by_token.get(token.i)
+    if mention and mention.kind in ("state", "demonym"):
+        return mention.keys[0]
+    return None
+
+
+def _ministries(index: ActorIndex) -> None:
+    for token in index.doc:
+        if token.lower_ not in ("ministry", "ministries") or token.i in index.by_token:
+            continue
+        state = None
+        specs: list[Token] = []
+        for child in token.children:
+            marker = _state_marker(index, child)
+            if marker:
+                state = marker
+            elif child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "ADJ"):
+                specs.append(child)
+                specs.extend(c for c in child.conjuncts if c.i < token.i)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                specs.extend(c for c in child.children if c.dep_ == "pobj")
+        if state is None:
+            state = _nearby_state(index, token)
+        names = [_ministry_name(index, state, spec) for spec in specs] or []
+        if not names:
+            continue
+        start = min([token.i, *(s.i for s in specs)])
+        keys = [index.org_key(n, start, state_key=state) for n in names]
+        index.add(token.i, token.i + 1, keys, "org")
+
+
+def _nearby_state(index: ActorIndex, token: Token) -> str | None:
+    for i in range(token.i - 1, max(token.i - 5, -1), -1):
+        marker = _state_marker(index, index.doc[i])
+        if marker:
+            return marker
+        if index.doc[i].pos_ in ("VERB", "PUNCT") and index.doc[i].text != "'s":
+            return None
+    return None
+
+
+def _ministry_name(index: ActorIndex, state: str | None, spec: Token) -> str:
+    word = spec.text.title().replace("Defence", "Defense")
+    if word in ("Foreign", "Affairs"):
+        word = "Foreign"
+    if state is None:
+        for actor in index.actors.values():
+            if actor.type == "Organization" and actor.name.endswith(f"{word} Ministry") and actor.state_key:
+                return actor.name
+        return f"{word} Ministry"
+    demonyms = [d for d, iso in index.gaz.demonyms.items() if iso == index.actors[state].iso]
+    prefix = demonyms[0].title() if demonyms else index.actors[state].name
+    return f"{prefix} {word} Ministry"
+
+
+def _government_bodies(index: ActorIndex) -> None:
+    bodies = index.gaz.government_bodies
+    for token in index.doc:
+        if token.i in index.by_token or token.lemma_.lower() not in bodies and token.lower_ not in bodies:
+            continue
+        states = []
+        for child in token.children:
+            marker = _state_marker(index, child) if child.dep_ in ("amod", "compound", "poss", "nmod") else None
+            if marker:
+                states.append(marker)
+                states.extend(m for c in child.conjuncts if (m := _state_marker(index, c)))
+            elif child.dep_ == "compound" and child.lower_ in bodies:
+                states.extend(m for g in child.children if (m := _state_marker(index, g)))
+        if states:
+            index.add(token.i, token.i + 1, list(dict.fromkeys(states)), "body")
+
+
+def _organisations(index: ActorIndex) -> None:
+    for ent in index.doc.ents:
+        if ent.label_ not in ("ORG", "NORP") or any(t.i in index.by_token for t in ent):
+            continue
+        tokens = [t for t in ent if t.lower_ != "the"]
+        if not tokens or ent.label_ == "NORP":
+            continue
+        name = " ".join(t.text for t in tokens).replace(" 's", "'s")
+        if len(name) < 2 or not any(c.isupper() for c in name):
+            continue
+        index.add(ent.start, ent.end, [index.org_key(name, ent.start)], "org")
+
+
+def _clean_person_name(span: Span) -> str:
+    words = [t.text for t in span if t.text not in ("'s", "’s")]
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _people(index: ActorIndex, persons: list[Span]) -> None:
+    by_surname: dict[str, str] = {}
+    for span in sorted(persons, key=lambda s: -len(s)):
+        if any(t.i in index.by_token for t in span):
+            continue
+        name = _clean_person_name(span)
+        if not name or not name[0].isupper():
+            continue
+        surname = name.split()[-1].lower()
+        key = by_surname.get(surname) or f"person:{fold(name)}"
+        if key not in index.actors:
+            index.actors[key] = ActorDraft(key=key, name=name, type="Person")
+            by_surname[surname] = key
+        index.actors[key].first_token = min(index.actors[key].first_token, span.start)
+        index.add(span.start, span.end, [key], "person")
+    for mention in sorted(index.mentions, key=lambda m: m.start):
+        if mention.kind == "person":
+            _apply_title(index, mention)
+
+
+def _surnames(index: ActorIndex) -> None:
+    people = {a.name.split()[-1]: k for k, a in index.actors.items() if a.type == "Person"}
+    for token in index.doc:
+        if token.i not in index.by_token and token.text in people and token.pos_ == "PROPN":
+            index.add(token.i, token.i + 1, [people[token.text]], "person")
+
+
+def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
+    doc = index.doc
+    head = doc[mention.start : mention.end].root
+    tokens = [t for t in head.subtree if t.i < mention.start]
+    tokens = [t for t in tokens if not any(a.pos_ == "VERB" and a.i < mention.start and a.i > t.i for a in t.ancestors)]
+    for child in head.children:
+        if child.dep_ == "appos":
+            tokens.extend(child.subtree)
+    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+        tokens.extend(t for t in head.head.subtree if t.i < head.head.i + 1 and t.i < mention.start)
+    return tokens
+
+
+def _apply_title(index: ActorIndex, mention: Mention) -> None:
+    key = mention.keys[0]
+    actor = index.actors[key]
+    tokens = _title_tokens(index, mention)
+    if not tokens:
+        return
+    words = {t.lower_.rstrip(".") for t in tokens}
+    role = "spokesperson" if words & SPOKES_WORDS else "official" if words & ROLE_NOUNS else None
+    excluded = {t.i for t in tokens for c in [t.head] if c.lower_ == "to" and t.dep_ == "pobj"}
+    affiliation = None
+    for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
+        for t in tokens:
+            m = index.by_token.get(t.i)
+            if m and m.kind in kinds and t.i not in excluded and key not in m.keys:
+                affiliation = m.keys[0]
+                break
+        if affiliation:
+            break
+    if affiliation is None and "ministry" in words:
+        found = index._last(lambda a: a.type == "Organization" and "Ministry" in a.name, mention.start)
+        affiliation = found[0] if found else None
+    if role and not actor.role:
+        actor.role = role
+        actor.title = " ".join(t.text for t in sorted(tokens, key=lambda t: t.i) if t.dep_ != "punct")[:120]
+    if affiliation and not actor.affiliation_key:
+        if index.actors[affiliation].type == "Person":
+            affiliation = index.actors[affiliation].affiliation_key or affiliation
+        actor.affiliation_key = affiliation

@@ -1,0 +1,88 @@
+"""Cue words. Lemmas are matched lower-cased so that title-case headlines still match."""
+
+from __future__ import annotations
+
+SPEECH_ACT_VERBS: dict[str, str] = {
+    "accuse": "accuse", "allege": "accuse", "charge": "accuse",
+    "deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny", "dispute": "deny",
+    "rebuff": "deny", "repudiate": "deny", "rebut": "deny",
+    "condemn": "condemn", "criticize": "condemn", "criticise": "condemn", "denounce": "condemn",
+    "slam": "condemn", "deplore": "condemn", "blast": "condemn", "decry": "condemn",
+    "lambaste": "condemn", "lambast": "condemn", "censure": "condemn", "rebuke": "condemn",
+    "castigate": "condemn", "assail": "condemn",
+    "blame": "blame",
+}  # fmt: skip
+# Inflected forms, for title-case lines where the tagger's lemma is unreliable.
+FORMS: dict[str, str] = {}
+for _lemma in SPEECH_ACT_VERBS:
+    _stem = _lemma[:-1] if _lemma.endswith("e") else _lemma
+    for _form in (_lemma, _lemma + "s", _stem + "ed", _stem + "ing", _lemma + "d"):
+        FORMS[_form] = _lemma
+FORMS.update({"denies": "deny", "denied": "deny", "slams": "slam", "slammed": "slam", "slamming": "slam"})
+
+# Rejecting these is refusing a proposal, not denying an accusation.
+PROPOSAL_NOUNS = {
+    "proposal", "offer", "plan", "request", "call", "demand", "invitation", "resolution", "bid",
+    "deal", "idea", "suggestion", "appeal", "initiative", "application", "motion", "amendment",
+    "entry", "access", "visa", "permission", "bail", "candidacy", "nomination", "ultimatum",
+}  # fmt: skip
+ACCUSATION_NOUNS = {
+    "accusation", "allegation", "claim", "charge", "statement", "report", "assertion", "blame",
+    "responsibility", "involvement", "suggestion", "criticism", "accusations", "allegations",
+    "pronouncement", "story", "rumour", "rumor", "version",
+}  # fmt: skip
+NOUN_CUES: dict[str, str] = {
+    "accusation": "accuse", "allegation": "accuse",
+    "denial": "deny",
+    "condemnation": "condemn", "criticism": "condemn",
+}  # fmt: skip
+SAY_VERBS = {
+    "say", "tell", "state", "add", "claim", "insist", "assert", "argue", "write", "tweet",
+    "allege", "report", "announce", "note", "stress", "complain", "suggest", "imply",
+    "maintain", "declare", "warn", "explain", "accuse", "charge", "call",
+}  # fmt: skip
+HEDGE_VERBS = {"suggest", "imply", "hint", "speculate"}
+HEDGE_WORDS = {"allegedly", "reportedly", "apparently", "supposedly", "purportedly", "possibly"}
+MODALS = {"could", "would", "might", "may", "should", "can", "must"}
+
+WRONG_VERBS = {
+    "kill", "attack", "bomb", "shell", "strike", "target", "violate", "invade", "occupy",
+    "besiege", "massacre", "murder", "torture", "shoot", "destroy", "hit", "fire", "raid",
+    "supply", "arm", "fund", "finance", "smuggle", "sponsor", "harbor", "harbour", "nurture",
+    "interfere", "meddle", "lie", "cheat", "rig", "steal", "loot", "abduct", "kidnap",
+    "execute", "slaughter", "starve", "poison", "gas", "annex", "provoke", "sabotage",
+    "hack", "spy", "bribe", "launder", "embezzle", "persecute", "oppress", "terrorize",
+    "intimidate", "escalate", "breach", "wage", "commit", "carry", "launch", "conduct",
+    "support", "back", "help", "send", "deploy", "plot",
+}  # fmt: skip
+# Verbs that are wrongful only with a wrongful object ("launch an attack", "send weapons").
+LIGHT_VERBS = {"commit", "carry", "launch", "conduct", "wage", "support", "back", "help", "send", "deploy", "make", "have"}
+WRONG_NOUNS = {
+    "attack", "strike", "airstrike", "air strike", "shelling", "bombing", "bombardment",
+    "crime", "aggression", "violation", "massacre", "killing", "atrocity", "invasion",
+    "occupation", "interference", "meddling", "provocation", "terrorism", "genocide",
+    "war crime", "campaign", "offensive", "raid", "incursion", "abuse", "torture", "murder",
+    "assault", "missile", "weapon", "ammunition", "arms", "militant", "terrorist", "rebel",
+    "fighter", "manpower", "recruit", "mercenary", "corruption", "fraud", "lie", "hacking",
+    "cyberattack", "disinformation", "propaganda", "escalation", "blockade", "siege",
+    "mission", "sanction", "destruction",
+}  # fmt: skip
+# Nouns that name a harmful act by themselves (not merely an instrument).
+ACT_NOUNS = WRONG_NOUNS - {
+    "missile", "weapon", "ammunition", "arms", "militant", "terrorist", "rebel", "fighter",
+    "manpower", "recruit", "mercenary", "mission", "sanction", "campaign", "offensive",
+}  # fmt: skip
+CONDEMN_PHRASES = (
+    "unacceptable", "mayhem", "outrageous", "outrage", "barbaric", "blatant violation",
+    "flagrant violation", "abhorrent", "appalling", "shameful", "disgraceful", "heinous",
+    "reprehensible", "deplorable", "despicable", "criminal", "inhumane", "horrific",
+)  # fmt: skip
+DENY_PHRASES = (
+    "do not accept", "don't accept", "does not accept", "baseless", "unfounded", "groundless",
+    "horror story", "nothing to do with", "fabricat", "fake news", "false accusation",
+    "slander", "absurd", "nonsense", "lies", "untrue", "not true", "no evidence", "dodges blame",
+    "dodge blame", "not responsible", "not involved", "categorically reject", "totally false",
+    "without foundation", "have not made any", "did not carry out", "never carried out",
+)  # fmt: skip
+BEHIND_WORDS = {"behind"}
+RESPONSIBLE_WORDS = {"responsible", "accountable", "culpable", "guilty"}

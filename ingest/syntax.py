@@ -1,0 +1,77 @@
+"""Small dependency-tree helpers shared by the claim rules."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ingest.lexicon import MODALS
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl") and verb.head.lemma_ in ("stand", "be", "remain")
+
+
+def subject(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject, inherited through conjunction, xcomp and subjectless adverbials."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    if verb.dep_ in INHERIT_DEPS and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head, depth + 1)
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    if verb.dep_ in ("acomp", "oprd") and verb.head.lemma_ in ("stand", "remain", "be"):
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def prep_objects(token: Token, *preps: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def objects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return [t for obj in found for t in [obj, *obj.conjuncts]]
+
+
+def negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return any(c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in token.children)
+
+
+def hypothetical(verb: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        node = node.head if node.head is not node else None
+    return False
+
+
+def phrase(token: Token, limit: int = 120) -> str:
+    tokens = sorted(token.subtree, key=lambda t: t.i)
+    text = token.doc[tokens[0].i : tokens[-1].i + 1].text
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def clause_text(sent: Span) -> str:
+    return sent.text.lower().replace("\u2019", "'")
