@@ -34,6 +34,7 @@ TITLE_WORDS = {
 }  # fmt: skip
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
+MINISTRY_SPECS = {"defense", "defence", "foreign", "interior", "justice", "health", "finance", "economy", "energy", "trade"}
 
 
 @dataclass
@@ -211,8 +212,11 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
     _gazetteer_mentions(index, matchers, person_spans)
     _ministries(index)
     _government_bodies(index)
-    _organisations(index)
     _people(index, person_spans)
+    _organisations(index)
+    for mention in sorted(index.mentions, key=lambda m: m.start):
+        if mention.kind == "person":
+            _apply_title(index, mention)
     _surnames(index)
     return index
 
@@ -257,7 +261,7 @@ def _ministries(index: ActorIndex) -> None:
             marker = _state_marker(index, child)
             if marker:
                 state = marker
-            elif child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN", "ADJ"):
+            elif child.dep_ in ("compound", "amod", "nmod") and (child.text[:1].isupper() or child.lower_ in MINISTRY_SPECS):
                 specs.append(child)
                 specs.extend(c for c in child.conjuncts if c.i < token.i)
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -314,9 +318,12 @@ def _government_bodies(index: ActorIndex) -> None:
 
 
 def _organisations(index: ActorIndex) -> None:
+    surnames = {a.name.split()[-1] for a in index.actors.values() if a.type == "Person"}
     for ent in index.doc.ents:
         if ent.label_ not in ("ORG", "NORP") or any(t.i in index.by_token for t in ent):
             continue
+        if ent[-1].text in surnames:
+            continue  # a person's surname the tagger took for an organisation
         tokens = [t for t in ent if t.lower_ != "the"]
         if not tokens or ent.label_ == "NORP":
             continue
@@ -348,9 +355,6 @@ def _people(index: ActorIndex, persons: list[Span]) -> None:
             by_surname[surname] = key
         index.actors[key].first_token = min(index.actors[key].first_token, span.start)
         index.add(span.start, span.end, [key], "person")
-    for mention in sorted(index.mentions, key=lambda m: m.start):
-        if mention.kind == "person":
-            _apply_title(index, mention)
 
 
 def _surnames(index: ActorIndex) -> None:
@@ -360,16 +364,29 @@ def _surnames(index: ActorIndex) -> None:
             index.add(token.i, token.i + 1, [people[token.text]], "person")
 
 
+TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART"}
+TITLE_LINKS = {"to", "of", "for", "'s", "\u2019s"}
+
+
 def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
+    """The title before a name ("Russian Ambassador to Turkey Aleksei Erkhov") and appositions."""
     doc = index.doc
+    tokens: list[Token] = []
+    i = mention.start - 1
+    while i >= 0 and mention.start - i <= 12:
+        token = doc[i]
+        if token.is_space or "\n" in token.whitespace_ or doc[i + 1].is_sent_start:
+            break
+        if token.pos_ not in TITLE_POS and token.lower_ not in TITLE_LINKS and not token.text.endswith("."):
+            break
+        tokens.insert(0, token)
+        i -= 1
     head = doc[mention.start : mention.end].root
-    tokens = [t for t in head.subtree if t.i < mention.start]
-    tokens = [t for t in tokens if not any(a.pos_ == "VERB" and a.i < mention.start and a.i > t.i for a in t.ancestors)]
     for child in head.children:
         if child.dep_ == "appos":
             tokens.extend(child.subtree)
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
-        tokens.extend(t for t in head.head.subtree if t.i < head.head.i + 1 and t.i < mention.start)
+        tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
     return tokens
 
 
@@ -381,7 +398,8 @@ def _apply_title(index: ActorIndex, mention: Mention) -> None:
         return
     words = {t.lower_.rstrip(".") for t in tokens}
     role = "spokesperson" if words & SPOKES_WORDS else "official" if words & ROLE_NOUNS else None
-    excluded = {t.i for t in tokens for c in [t.head] if c.lower_ == "to" and t.dep_ == "pobj"}
+    # "ambassador to Turkey": the country after "to" is the host, not the one represented
+    excluded = {t.i for t in tokens if t.i > 0 and index.doc[t.i - 1].lower_ == "to"}
     affiliation = None
     for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
         for t in tokens:
@@ -392,8 +410,7 @@ def _apply_title(index: ActorIndex, mention: Mention) -> None:
         if affiliation:
             break
     if affiliation is None and "ministry" in words:
-        found = index._last(lambda a: a.type == "Organization" and "Ministry" in a.name, mention.start)
-        affiliation = found[0] if found else None
+        affiliation = _last_speaking_ministry(index, mention.start)
     if role and not actor.role:
         actor.role = role
         actor.title = " ".join(t.text for t in sorted(tokens, key=lambda t: t.i) if t.dep_ != "punct")[:120]
@@ -401,3 +418,14 @@ def _apply_title(index: ActorIndex, mention: Mention) -> None:
         if index.actors[affiliation].type == "Person":
             affiliation = index.actors[affiliation].affiliation_key or affiliation
         actor.affiliation_key = affiliation
+
+
+def _last_speaking_ministry(index: ActorIndex, before: int) -> str | None:
+    """'ministry spokesman X': the ministry that was last the subject of a sentence, else the last one."""
+    ministries = [
+        m for m in index.mentions
+        if m.start < before and m.kind == "org" and "Ministry" in index.actors[m.keys[0]].name
+    ]  # fmt: skip
+    speaking = [m for m in ministries if index.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
+    chosen = (speaking or ministries)[-1:] 
+    return chosen[0].keys[0] if chosen else None

