@@ -183,7 +183,12 @@ class FalkorStore(GraphStore):
                 self._run(statement)
 
     def _indexed(self) -> set[tuple[str, str]]:
-        rows = self._run("CALL db.indexes() YIELD label, properties RETURN label, properties", read=True)
+        try:
+            rows = self._run("CALL db.indexes() YIELD label, properties RETURN label, properties", read=True)
+        except StoreError as exc:
+            if "empty key" in exc.message:
+                return set()  # the graph does not exist yet; creating an index creates it
+            raise
         return {(label, prop) for label, props in rows.result_set for prop in props}
 
     def write_document(self, graph: DocumentGraph) -> None:

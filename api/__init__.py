@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI): see issue "Query API and canned Cypher"."""

@@ -1,0 +1,68 @@
+"""Every Cypher statement we ship passes Neo4j's own parser and semantic analysis."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from graph.write import WRITE_DOCUMENT
+from queries import registry
+from schema import SCHEMA_DIR, statements
+from tests.conftest import ROOT
+
+LINTER = ROOT / "tools" / "cypher-lint"
+
+
+def _lint(items: list[dict]) -> list[dict]:
+    if shutil.which("node") is None or not (LINTER / "node_modules").exists():
+        pytest.fail("the Cypher linter is not installed: run 'npm ci --prefix tools/cypher-lint'")
+    completed = subprocess.run(
+        ["node", str(LINTER / "lint.js")], input=json.dumps(items), capture_output=True, text=True, check=True
+    )
+    return json.loads(completed.stdout)
+
+
+def _items() -> list[dict]:
+    items = [
+        {"name": f"{path.name}#{n}", "query": s, "parameters": {}}
+        for path in sorted(SCHEMA_DIR.glob("*.cypher"))
+        for n, s in enumerate(statements(path))
+    ]
+    items += [
+        {"name": q.name, "query": q.cypher, "parameters": {p.name: p.example for p in q.params}}
+        for q in registry().values()
+    ]
+    doc_params = {"doc": {}, "actors": [], "claims": [], "places": [], "incidents": []}
+    items.append({"name": "write-document", "query": WRITE_DOCUMENT, "parameters": doc_params})
+    return items
+
+
+def test_all_shipped_cypher_passes_neo4j_semantic_analysis() -> None:
+    results = _lint(_items())
+    failures = {r["name"]: r["errors"] for r in results if r["errors"]}
+    assert not failures, failures
+    assert len(results) >= 17
+
+
+def test_the_linter_can_fail() -> None:
+    results = _lint([{"name": "typo", "query": "MATCH (n) RETRN n", "parameters": {}}])
+    assert results[0]["errors"]
+
+
+def test_canned_queries_run_on_the_embedded_store(store) -> None:  # type: ignore[no-untyped-def]
+    for query in registry().values():
+        result = store.read(query.cypher, query.bind({p.name: p.example for p in query.params}))
+        assert isinstance(result.rows, list)
+
+
+def test_a_query_file_whose_parameters_differ_is_refused(tmp_path: Path) -> None:
+    from queries import parse_query_file
+
+    bad = tmp_path / "bad.cypher"
+    bad.write_text("// name: bad\n// title: t\n// description: d\nMATCH (n) WHERE n.id = $id RETURN n.id AS id\n")
+    with pytest.raises(ValueError, match="differ"):
+        parse_query_file(bad)
