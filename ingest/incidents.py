@@ -80,7 +80,7 @@ def resolve_date(date_texts: list[str], published: str | None) -> str | None:
         import dateparser
 
         parsed = dateparser.parse(
-            text, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]}
+            text, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
         )
         if parsed is not None:
             return parsed.date().isoformat()

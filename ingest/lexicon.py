@@ -49,7 +49,7 @@ HEDGE_WORDS = {"allegedly", "reportedly", "apparently", "supposedly", "purported
 MODALS = {"could", "would", "might", "may", "should", "can", "must"}
 
 WRONG_VERBS = {
-    "kill", "attack", "bomb", "shell", "strike", "target", "violate", "invade", "occupy",
+    "kill", "attack", "bomb", "shell", "strike", "target", "ram", "harass", "seize", "violate", "invade", "occupy",
     "besiege", "massacre", "murder", "torture", "shoot", "destroy", "hit", "fire", "raid",
     "supply", "arm", "fund", "finance", "smuggle", "sponsor", "harbor", "harbour", "nurture",
     "interfere", "meddle", "lie", "cheat", "rig", "steal", "loot", "abduct", "kidnap",

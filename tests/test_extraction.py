@@ -1,0 +1,100 @@
+"""Unit tests for the claim rules, on sentences written for these tests (not the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegraph.models import Document, claim_records
+from ingest.loaders import content_hash
+from ingest.pipeline import extract
+
+
+def claims(nlp, text: str, published: str | None = None) -> set[tuple]:  # type: ignore[no-untyped-def]
+    doc = Document(id="t", text=text, content_hash=content_hash(text), published=published)
+    graph = next(extract(nlp, [doc]))
+    out = set()
+    for r in claim_records(graph, "t"):
+        out.add((r.kind, r.speaker.represents or r.speaker.name, r.target.represents if r.target else None))
+    return out
+
+
+CASES = [
+    # cue verbs
+    ("Japan accused China of violating its airspace.", {("accuse", "Japan", "China")}),
+    ("Pakistan denied India's allegations of cross-border shelling.", {("deny", "Pakistan", "India")}),
+    ("Germany condemned Iran for the executions.", {("condemn", "Germany", "Iran")}),
+    ("Israel blamed Hamas for the rocket attack.", {("blame", "Israel", "Hamas")}),
+    ("Egypt held Ethiopia responsible for the water crisis.", {("blame", "Egypt", "Ethiopia")}),
+    # passive and mutual
+    ("Venezuela was accused by Colombia of harbouring rebels.", {("accuse", "Colombia", "Venezuela")}),
+    ("Armenia and Azerbaijan accused each other of shelling villages.", {("accuse", "Armenia", "Azerbaijan"), ("accuse", "Azerbaijan", "Armenia")}),
+    # coordinated speakers and lists of targets
+    ("Canada and Australia criticised Russia over the attacks.", {("condemn", "Canada", "Russia"), ("condemn", "Australia", "Russia")}),
+    ("Poland complained about the crimes of the Russian and Belarusian governments.", {("accuse", "Poland", "Russia"), ("accuse", "Poland", "Belarus")}),
+    # nouns
+    ("Kenya rejected accusations by Somalia that Kenya had bombed its border towns.", {("deny", "Kenya", "Somalia"), ("accuse", "Somalia", "Kenya")}),
+    # reported speech of a wrongful act, demonyms, metonyms
+    ("Seoul said North Korean troops shelled the island.", {("accuse", "South Korea", "North Korea")}),
+    ("The Kremlin said Ukrainian drones attacked a refinery.", {("accuse", "Russia", "Ukraine")}),
+    ("Vietnam said Chinese vessels rammed its fishing boats and the attacks were unacceptable.", {("condemn", "Vietnam", "China")}),
+    # people with titles and affiliations, pronouns
+    (
+        "Chinese Foreign Ministry spokesman Wang Lin accused the Philippines of provocation. He said Manila had violated an agreement.",
+        {("accuse", "China", "Philippines")},
+    ),
+    # quotes attributed after the quote
+    ('"We did not carry out any strikes on the city," Israeli army spokesman Avi Cohen told reporters.', {("deny", "Israel", None)}),
+    # international organisations and their staff
+    ("The U.N. rights chief Sara Jones condemned the Syrian government for the siege.", {("condemn", "United Nations", "Syria")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_constructions(nlp, text: str, expected: set[tuple]) -> None:  # type: ignore[no-untyped-def]
+    assert expected <= claims(nlp, text)
+
+
+NOT_CLAIMS = [
+    "Turkey warned Russia of possible military action.",
+    "Greece rejected Turkey's proposal for talks.",
+    "Hezbollah is considered a terrorist group by the United States.",
+    "Critics say the government lied about the war.",
+    "France did not accuse Russia of the attack.",
+    "Britain could accuse Iran of the attack.",
+    "The death toll rose to eleven on Tuesday.",
+    "Spain demanded that Morocco withdraw its troops.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, text)
+    assert not found, found
+
+
+def test_hedged_claims_are_kept_with_modality(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = Document(id="h", text="Japan suggested that Chinese ships had rammed its coast guard vessel.", content_hash="x")
+    records = claim_records(next(extract(nlp, [doc])), "h")
+    assert records and all(r.modality == "hedged" for r in records)
+
+
+def test_denial_answers_the_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iraq accused Kuwait of stealing oil from the border field.\n\nKuwait denied Iraq's accusations on Tuesday."
+    graph = next(extract(nlp, [Document(id="r", text=text, content_hash="y")]))
+    denial = next(c for c in graph.claims if c.kind == "deny")
+    accusation = next(c for c in graph.claims if c.kind == "accuse")
+    assert denial.responds_to == accusation.id
+    assert graph.actor(denial.target_id).name == "Iraq"  # type: ignore[union-attr]
+
+
+def test_offsets_point_at_the_evidence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Headline\n\nMali accused Niger of arming militants."
+    graph = next(extract(nlp, [Document(id="o", text=text, content_hash="z")]))
+    claim = graph.claims[0]
+    assert text[claim.start : claim.end].strip() == claim.evidence
+
+
+def test_dates_resolve_against_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru accused Chile of spying on Monday."
+    graph = next(extract(nlp, [Document(id="d", text=text, content_hash="w", published="2016-02-17")]))
+    assert graph.claims[0].date == "2016-02-15"
