@@ -60,7 +60,11 @@ def ingest(
         with _open(store, home) as graph_store, _progress() as progress:
             task = progress.add_task("ingesting", total=len(items))
             summary = ingest_documents(
-                graph_store, nlp, items, progress=lambda label: progress.update(task, advance=1, description=_short(label)), n_process=n_process
+                graph_store,
+                nlp,
+                items,
+                progress=lambda label: progress.update(task, advance=1, description=_short(label)),
+                n_process=n_process,
             )
     except AllegraphError as exc:
         raise _fail(exc) from exc
@@ -75,7 +79,14 @@ def ingest(
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=errors, transient=False)
+    return Progress(
+        TextColumn("{task.description:<40}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=False,
+    )
 
 
 def _short(label: str) -> str:
@@ -120,7 +131,9 @@ def _claims_table() -> Table:
 
 
 @app.command()
-def stats(store: StoreOpt = None, home: HomeOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def stats(
+    store: StoreOpt = None, home: HomeOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False
+) -> None:
     """Counts of nodes by label and edges by type."""
     try:
         with _open(store, home) as graph_store:

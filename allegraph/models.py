@@ -153,9 +153,7 @@ def claim_records(graph: DocumentGraph, doc_label: str) -> list[ClaimRecord]:
     def ref(actor: Actor | None) -> ActorRef | None:
         if actor is None:
             return None
-        return ActorRef(
-            id=actor.id, name=actor.name, type=actor.type, role=actor.role, represents=actor.represents
-        )
+        return ActorRef(id=actor.id, name=actor.name, type=actor.type, role=actor.role, represents=actor.represents)
 
     incidents = {i.id: i.label for i in graph.incidents}
     records = []

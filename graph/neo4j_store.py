@@ -55,10 +55,9 @@ class Neo4jStore(GraphStore):
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         try:
-            with self.driver.session(database=self.database) as session:
-                with session.begin_transaction() as tx:
-                    tx.run(query, dict(params or {})).consume()
-                    tx.commit()
+            with self.driver.session(database=self.database) as session, session.begin_transaction() as tx:
+                tx.run(query, dict(params or {})).consume()
+                tx.commit()
         except ServiceUnavailable as exc:
             raise StoreUnavailable(f"Neo4j is not reachable: {exc}", hint="check NEO4J_URI") from exc
         except Neo4jError as exc:

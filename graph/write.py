@@ -110,9 +110,7 @@ def document_params(graph: DocumentGraph, extractor: str) -> dict[str, Any]:
         for c in graph.claims
     ]
     places = [{"id": p.id, "state_id": p.state_id, "props": _props(p, {"state_id"})} for p in graph.places]
-    incidents = [
-        {"id": i.id, "place_id": i.place_id, "props": _props(i, {"place_id"})} for i in graph.incidents
-    ]
+    incidents = [{"id": i.id, "place_id": i.place_id, "props": _props(i, {"place_id"})} for i in graph.incidents]
     return {
         "doc": {"id": doc.id, "props": doc_props},
         "actors": actors,

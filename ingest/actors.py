@@ -34,7 +34,18 @@ TITLE_WORDS = {
 }  # fmt: skip
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
-MINISTRY_SPECS = {"defense", "defence", "foreign", "interior", "justice", "health", "finance", "economy", "energy", "trade"}
+MINISTRY_SPECS = {
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "justice",
+    "health",
+    "finance",
+    "economy",
+    "energy",
+    "trade",
+}
 
 
 @dataclass
@@ -82,7 +93,9 @@ class ActorIndex:
     def org_key(self, name: str, at: int, state_key: str | None = None, parent: str | None = None) -> str:
         key = f"org:{fold(name)}"
         if key not in self.actors:
-            self.actors[key] = ActorDraft(key=key, name=name, type="Organization", state_key=state_key, parent_org=parent)
+            self.actors[key] = ActorDraft(
+                key=key, name=name, type="Organization", state_key=state_key, parent_org=parent
+            )
         draft = self.actors[key]
         draft.first_token = min(draft.first_token, at)
         draft.state_key = draft.state_key or state_key
@@ -261,7 +274,9 @@ def _ministries(index: ActorIndex) -> None:
             marker = _state_marker(index, child)
             if marker:
                 state = marker
-            elif child.dep_ in ("compound", "amod", "nmod") and (child.text[:1].isupper() or child.lower_ in MINISTRY_SPECS):
+            elif child.dep_ in ("compound", "amod", "nmod") and (
+                child.text[:1].isupper() or child.lower_ in MINISTRY_SPECS
+            ):
                 specs.append(child)
                 specs.extend(c for c in child.conjuncts if c.i < token.i)
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -427,5 +442,5 @@ def _last_speaking_ministry(index: ActorIndex, before: int) -> str | None:
         if m.start < before and m.kind == "org" and "Ministry" in index.actors[m.keys[0]].name
     ]  # fmt: skip
     speaking = [m for m in ministries if index.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
-    chosen = (speaking or ministries)[-1:] 
+    chosen = (speaking or ministries)[-1:]
     return chosen[0].keys[0] if chosen else None

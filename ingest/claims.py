@@ -41,6 +41,10 @@ class ClaimDraft:
     content: int | None = None  # root of what was said or denied, for answering accusations
 
 
+def _or_none(keys: list[str]) -> list[str | None]:
+    return list(keys) if keys else [None]
+
+
 def cue_lemma(token: Token) -> str | None:
     lower = token.lower_
     if token.pos_ in ("VERB", "AUX") or (token.is_title and lower in lx.FORMS):
@@ -189,7 +193,9 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
         if not speakers:
             continue
         if kind == "deny":
-            drafts.extend(ClaimDraft("deny", s, None, phrase(token), sent, token.i, 0.7, "noun:denial") for s in speakers)
+            drafts.extend(
+                ClaimDraft("deny", s, None, phrase(token), sent, token.i, 0.7, "noun:denial") for s in speakers
+            )
             continue
         perps: list[str] = []
         for pobj in prep_objects(token, "against"):
@@ -298,13 +304,28 @@ def content_claims(
     text = sent.text.lower()
     if is_denial:
         for speaker in speakers:
-            for target in accusers or [None]:
-                drafts.append(ClaimDraft("deny", speaker, target, phrase(content), sent, content.i, confidence, rule + ":deny", quote=quote, content=content.i))
+            for target in _or_none(accusers):
+                drafts.append(
+                    ClaimDraft(
+                        "deny",
+                        speaker,
+                        target,
+                        phrase(content),
+                        sent,
+                        content.i,
+                        confidence,
+                        rule + ":deny",
+                        quote=quote,
+                        content=content.i,
+                    )
+                )
         return drafts
     for perp, clause in _perpetrators(index, content):
         kind = _content_kind(clause, text)
         for speaker in speakers:
-            drafts.append(ClaimDraft(kind, speaker, perp, phrase(clause), sent, clause.i, confidence, rule, quote=quote))
+            drafts.append(
+                ClaimDraft(kind, speaker, perp, phrase(clause), sent, clause.i, confidence, rule, quote=quote)
+            )
     return drafts
 
 
@@ -322,7 +343,9 @@ def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> lis
         if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
             contents.append(token.head)
         if token.lemma_ == "complain":
-            contents.extend(t for t in token.subtree if t.dep_ in ("pcomp", "pobj") and t.pos_ in ("VERB", "AUX", "NOUN"))
+            contents.extend(
+                t for t in token.subtree if t.dep_ in ("pcomp", "pobj") and t.pos_ in ("VERB", "AUX", "NOUN")
+            )
         confidence = 0.55 if headline else 0.7
         modality = "hedged" if hedged(sent, token) else "asserted"
         for content in contents:
@@ -359,15 +382,21 @@ def _content_tokens(index: ActorIndex, verb: Token) -> list[Token]:
 
 def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span, conf: float) -> list[ClaimDraft]:
     """'complained about the crimes of X', 'said X's aggression ...': harmful acts named by nouns."""
-    drafts = []
+    drafts: list[ClaimDraft] = []
     for token in _content_tokens(index, verb):
         if token.lemma_.lower() not in lx.ACT_NOUNS or token.pos_ != "NOUN":
             continue
-        if any(a.lemma_.lower() in lx.HEARSAY_NOUNS or negated(a) for a in token.ancestors if a.i != verb.i and verb in a.ancestors):
+        if any(
+            a.lemma_.lower() in lx.HEARSAY_NOUNS or negated(a)
+            for a in token.ancestors
+            if a.i != verb.i and verb in a.ancestors
+        ):
             continue
         for perp in index.resolve(token, modifiers=True):
             kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
-            drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, conf - 0.1, "said:act-noun") for s in speakers)
+            drafts.extend(
+                ClaimDraft(kind, s, perp, phrase(token), sent, token.i, conf - 0.1, "said:act-noun") for s in speakers
+            )
     return drafts
 
 
@@ -379,8 +408,16 @@ def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Sp
     objs = objects(verb)
     if lx.has_phrase(text, lx.DENY_PHRASES):
         accusers = [k for o in objs for k in accuser_of(index, o)]
-        return [ClaimDraft("deny", s, t, phrase(objs[0]) if objs else text, sent, verb.i, conf, "called:deny") for s in speakers for t in accusers or [None]]
+        return [
+            ClaimDraft("deny", s, t, phrase(objs[0]) if objs else text, sent, verb.i, conf, "called:deny")
+            for s in speakers
+            for t in _or_none(accusers)
+        ]
     if lx.has_phrase(text, lx.CONDEMN_PHRASES):
         targets = [k for o in objs for k in index.resolve(o, modifiers=True)]
-        return [ClaimDraft("condemn", s, t, text[:120], sent, verb.i, conf, "called:condemn") for s in speakers for t in targets or [None]]
+        return [
+            ClaimDraft("condemn", s, t, text[:120], sent, verb.i, conf, "called:condemn")
+            for s in speakers
+            for t in _or_none(targets)
+        ]
     return []

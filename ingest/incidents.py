@@ -79,9 +79,7 @@ def resolve_date(date_texts: list[str], published: str | None) -> str | None:
             break
         import dateparser
 
-        parsed = dateparser.parse(
-            text, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
-        )
+        parsed = dateparser.parse(text, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
         if parsed is not None:
             return parsed.date().isoformat()
     return base.date().isoformat() if base else None

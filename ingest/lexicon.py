@@ -59,7 +59,20 @@ WRONG_VERBS = {
     "support", "back", "help", "send", "deploy", "plot",
 }  # fmt: skip
 # Verbs that are wrongful only with a wrongful object ("launch an attack", "send weapons").
-LIGHT_VERBS = {"commit", "carry", "launch", "conduct", "wage", "support", "back", "help", "send", "deploy", "make", "have"}
+LIGHT_VERBS = {
+    "commit",
+    "carry",
+    "launch",
+    "conduct",
+    "wage",
+    "support",
+    "back",
+    "help",
+    "send",
+    "deploy",
+    "make",
+    "have",
+}
 WRONG_NOUNS = {
     "attack", "strike", "airstrike", "air strike", "shelling", "bombing", "bombardment",
     "crime", "aggression", "violation", "massacre", "killing", "atrocity", "invasion",

@@ -130,7 +130,7 @@ def _html_document(path: Path, html: str) -> Document:
 
 
 def _fallback_html_text(html: str) -> str:
-    from selectolax.parser import HTMLParser
+    from selectolax.parser import HTMLParser  # type: ignore[attr-defined]
 
     tree = HTMLParser(html)
     for node in tree.css("script, style, noscript, nav, header, footer, aside, form"):

@@ -115,7 +115,9 @@ def _is_title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.8
 
 
-def extract(nlp: Language, documents: Iterable[Document], *, batch_size: int = 16, n_process: int = 1) -> Iterator[DocumentGraph]:
+def extract(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 16, n_process: int = 1
+) -> Iterator[DocumentGraph]:
     """Parse and extract, streaming: one DocumentGraph per input document, in order."""
     pairs = ((recase_headlines(d.text), d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):

@@ -26,7 +26,7 @@ def is_headline(doc: Doc, sent: Span) -> bool:
     start = doc.text.rfind("\n", 0, sent.start_char) + 1
     end = doc.text.find("\n", sent.end_char)
     line = doc.text[start : end if end != -1 else len(doc.text)].strip()
-    return len(line) < HEADLINE_MAX and not line.endswith((".", "\"", "\u201d", "?", "!", ".'", ":"))
+    return len(line) < HEADLINE_MAX and not line.endswith((".", '"', "\u201d", "?", "!", ".'", ":"))
 
 
 def _in_regions(char: int, regions: list[tuple[int, int]]) -> bool:
@@ -73,13 +73,9 @@ def clean(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tupl
             continue
         seen.add(key)
         kept.append((draft, headline))
-    body = {
-        (d.kind, _side(index, d.speaker), _side(index, d.target)) for d, headline in kept if not headline
-    }
+    body = {(d.kind, _side(index, d.speaker), _side(index, d.target)) for d, headline in kept if not headline}
     # A headline summarises the body: keep it only when the body does not say the same.
-    return [
-        (d, h) for d, h in kept if not h or (d.kind, _side(index, d.speaker), _side(index, d.target)) not in body
-    ]
+    return [(d, h) for d, h in kept if not h or (d.kind, _side(index, d.speaker), _side(index, d.target)) not in body]
 
 
 def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:

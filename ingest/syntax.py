@@ -13,7 +13,9 @@ INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl") and verb.head.lemma_ in ("stand", "be", "remain")
+    return (
+        verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl") and verb.head.lemma_ in ("stand", "be", "remain")
+    )
 
 
 def subject(verb: Token, depth: int = 0) -> Token | None:
@@ -36,7 +38,7 @@ def passive_subject(verb: Token) -> Token | None:
 
 
 def prep_objects(token: Token, *preps: str) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))

@@ -47,7 +47,9 @@ def build_graph(document: Document, payload: dict[str, Any]) -> DocumentGraph:
         speaker = actors[row["speaker"]]
         target = actors.get(row["target"] or "")
         date = resolve_date(row["dates"], document.published)
-        claim_id = stable_id("claim", document.id, row["start"], row["end"], row["kind"], speaker.id, target.id if target else "")
+        claim_id = stable_id(
+            "claim", document.id, row["start"], row["end"], row["kind"], speaker.id, target.id if target else ""
+        )
         incident = _incident(document.id, row, date, places, incidents)
         claims.append(
             Claim(
@@ -80,7 +82,9 @@ def build_graph(document: Document, payload: dict[str, Any]) -> DocumentGraph:
     )
 
 
-def _incident(doc_id: str, row: dict[str, Any], date: str | None, places: dict[str, Place], incidents: dict[str, Incident]) -> Incident | None:
+def _incident(
+    doc_id: str, row: dict[str, Any], date: str | None, places: dict[str, Place], incidents: dict[str, Incident]
+) -> Incident | None:
     kind = row["incident_type"]
     if kind is None:
         return None
@@ -91,7 +95,14 @@ def _incident(doc_id: str, row: dict[str, Any], date: str | None, places: dict[s
     if new_id not in incidents:
         where = f" in {place.name}" if place else ""
         when = f", {date}" if date else ""
-        incidents[new_id] = Incident(id=new_id, type=kind, label=f"{kind}{where}{when}", date=date, casualties=row["casualties"], place_id=place.id if place else None)
+        incidents[new_id] = Incident(
+            id=new_id,
+            type=kind,
+            label=f"{kind}{where}{when}",
+            date=date,
+            casualties=row["casualties"],
+            place_id=place.id if place else None,
+        )
     elif incidents[new_id].casualties is None:
         incidents[new_id].casualties = row["casualties"]
     return incidents[new_id]

@@ -111,9 +111,7 @@ def parse_query_file(path: Path) -> CannedQuery:
     used = set(_USED.findall(cypher))
     declared = {p.name for p in params}
     if used != declared:
-        raise ValueError(
-            f"{path.name}: declared parameters {sorted(declared)} differ from those used {sorted(used)}"
-        )
+        raise ValueError(f"{path.name}: declared parameters {sorted(declared)} differ from those used {sorted(used)}")
     missing = {"name", "title", "description"} - set(header)
     if missing:
         raise ValueError(f"{path.name}: header lacks {', '.join(sorted(missing))}")

@@ -27,25 +27,46 @@ CASES = [
     ("Egypt held Ethiopia responsible for the water crisis.", {("blame", "Egypt", "Ethiopia")}),
     # passive and mutual
     ("Venezuela was accused by Colombia of harbouring rebels.", {("accuse", "Colombia", "Venezuela")}),
-    ("Armenia and Azerbaijan accused each other of shelling villages.", {("accuse", "Armenia", "Azerbaijan"), ("accuse", "Azerbaijan", "Armenia")}),
+    (
+        "Armenia and Azerbaijan accused each other of shelling villages.",
+        {("accuse", "Armenia", "Azerbaijan"), ("accuse", "Azerbaijan", "Armenia")},
+    ),
     # coordinated speakers and lists of targets
-    ("Canada and Australia criticised Russia over the attacks.", {("condemn", "Canada", "Russia"), ("condemn", "Australia", "Russia")}),
-    ("Poland complained about the crimes of the Russian and Belarusian governments.", {("accuse", "Poland", "Russia"), ("accuse", "Poland", "Belarus")}),
+    (
+        "Canada and Australia criticised Russia over the attacks.",
+        {("condemn", "Canada", "Russia"), ("condemn", "Australia", "Russia")},
+    ),
+    (
+        "Poland complained about the crimes of the Russian and Belarusian governments.",
+        {("accuse", "Poland", "Russia"), ("accuse", "Poland", "Belarus")},
+    ),
     # nouns
-    ("Kenya rejected accusations by Somalia that Kenya had bombed its border towns.", {("deny", "Kenya", "Somalia"), ("accuse", "Somalia", "Kenya")}),
+    (
+        "Kenya rejected accusations by Somalia that Kenya had bombed its border towns.",
+        {("deny", "Kenya", "Somalia"), ("accuse", "Somalia", "Kenya")},
+    ),
     # reported speech of a wrongful act, demonyms, metonyms
     ("Seoul said North Korean troops shelled the island.", {("accuse", "South Korea", "North Korea")}),
     ("The Kremlin said Ukrainian drones attacked a refinery.", {("accuse", "Russia", "Ukraine")}),
-    ("Vietnam said Chinese vessels rammed its fishing boats and the attacks were unacceptable.", {("condemn", "Vietnam", "China")}),
+    (
+        "Vietnam said Chinese vessels rammed its fishing boats and the attacks were unacceptable.",
+        {("condemn", "Vietnam", "China")},
+    ),
     # people with titles and affiliations, pronouns
     (
         "Chinese Foreign Ministry spokesman Wang Lin accused the Philippines of provocation. He said Manila had violated an agreement.",
         {("accuse", "China", "Philippines")},
     ),
     # quotes attributed after the quote
-    ('"We did not carry out any strikes on the city," Israeli army spokesman Avi Cohen told reporters.', {("deny", "Israel", None)}),
+    (
+        '"We did not carry out any strikes on the city," Israeli army spokesman Avi Cohen told reporters.',
+        {("deny", "Israel", None)},
+    ),
     # international organisations and their staff
-    ("The U.N. rights chief Sara Jones condemned the Syrian government for the siege.", {("condemn", "United Nations", "Syria")}),
+    (
+        "The U.N. rights chief Sara Jones condemned the Syrian government for the siege.",
+        {("condemn", "United Nations", "Syria")},
+    ),
 ]
 
 
@@ -73,7 +94,9 @@ def test_not_claims(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_hedged_claims_are_kept_with_modality(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = Document(id="h", text="Japan suggested that Chinese ships had rammed its coast guard vessel.", content_hash="x")
+    doc = Document(
+        id="h", text="Japan suggested that Chinese ships had rammed its coast guard vessel.", content_hash="x"
+    )
     records = claim_records(next(extract(nlp, [doc])), "h")
     assert records and all(r.modality == "hedged" for r in records)
 

@@ -44,7 +44,10 @@ def test_seed_articles_make_a_typed_graph(store: GraphStore, nlp, settings: Sett
 
 
 def test_reingest_changes_nothing_and_changed_text_replaces_claims(
-    store: GraphStore, nlp, settings: Settings, tmp_path: Path  # type: ignore[no-untyped-def]
+    store: GraphStore,
+    nlp,
+    settings: Settings,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(EXAMPLES, corpus)
@@ -95,7 +98,10 @@ def test_bad_documents_are_skipped_with_reasons(store: GraphStore, nlp, settings
         '{"id": "r1", "text": "Chile accused Peru of spying on its navy."}\n{not json\n{"title": "no text"}\n'
     )
     summary = ingest_paths(store, nlp, [str(tmp_path)], settings)
-    reasons = {Path(s.source.split(":")[0]).name + ("" if ":" not in s.source else ":" + s.source.split(":")[-1]): s.reason for s in summary.skipped}
+    reasons = {
+        Path(s.source.split(":")[0]).name + ("" if ":" not in s.source else ":" + s.source.split(":")[-1]): s.reason
+        for s in summary.skipped
+    }
     assert summary.documents == 2
     assert "empty" in reasons["empty.txt"]
     assert "binary" in reasons["binary.txt"]
