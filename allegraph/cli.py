@@ -107,7 +107,7 @@ def extract(
     skipped = 0
     try:
         nlp = load_nlp()
-        table = _claims_table()
+        table = Table("doc", "speaker", "kind", "target", "evidence")
         for item in extract_records(nlp, paths, settings, n_process):
             if isinstance(item, SkippedDocument):
                 skipped += 1
@@ -123,11 +123,6 @@ def extract(
         console.print(table)
     if skipped:
         raise typer.Exit(1)
-
-
-def _claims_table() -> Table:
-    table = Table("doc", "speaker", "kind", "target", "evidence", show_lines=False)
-    return table
 
 
 @app.command()

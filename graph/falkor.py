@@ -192,9 +192,7 @@ class FalkorStore(GraphStore):
         return {(label, prop) for label, props in rows.result_set for prop in props}
 
     def write_document(self, graph: DocumentGraph) -> None:
-        from allegraph import EXTRACTOR_VERSION
-
-        self._run(WRITE_DOCUMENT, document_params(graph, EXTRACTOR_VERSION))
+        self._run(WRITE_DOCUMENT, document_params(graph))
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         self._run(query, dict(params or {}))

@@ -49,9 +49,7 @@ class Neo4jStore(GraphStore):
                 session.run(statement).consume()
 
     def write_document(self, graph: DocumentGraph) -> None:
-        from allegraph import EXTRACTOR_VERSION
-
-        self.write(WRITE_DOCUMENT, document_params(graph, EXTRACTOR_VERSION))
+        self.write(WRITE_DOCUMENT, document_params(graph))
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         try:

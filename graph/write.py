@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allegraph import EXTRACTOR_VERSION
 from allegraph.models import EDGE_BY_KIND, DocumentGraph
 
 _HEAD = """
@@ -82,7 +83,7 @@ def _props(model: Any, exclude: set[str]) -> dict[str, Any]:
     return {k: v for k, v in model.model_dump(exclude=exclude).items() if v is not None and v != []}
 
 
-def document_params(graph: DocumentGraph, extractor: str) -> dict[str, Any]:
+def document_params(graph: DocumentGraph, extractor: str = EXTRACTOR_VERSION) -> dict[str, Any]:
     doc = graph.document
     doc_props = _props(doc, {"id"}) | {"extractor": extractor, "length": len(doc.text)}
     actors = [

@@ -95,7 +95,7 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
             continue
         for target, charge in _targets(index, token, kind, lemma, speakers):
             for speaker in speakers:
-                tgt = _mutual_target(index, token, speaker, speakers) if target == "<each-other>" else target
+                tgt = _other_speaker(speaker, speakers) if target == "<each-other>" else target
                 drafts.append(
                     ClaimDraft(kind, speaker, tgt, charge, sent, token.i, 0.65 if headline else 0.9, f"verb:{lemma}",
                                "hedged" if hedged(sent, token) else "asserted")
@@ -103,7 +103,7 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
     return drafts
 
 
-def _mutual_target(index: ActorIndex, verb: Token, speaker: str, speakers: list[str]) -> str | None:
+def _other_speaker(speaker: str, speakers: list[str]) -> str | None:
     others = [s for s in speakers if s != speaker]
     return others[0] if others else None
 

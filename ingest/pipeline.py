@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from allegraph import EXTRACTOR_VERSION
 from allegraph.errors import ConfigError
 from allegraph.models import Document, DocumentGraph
 from ingest.actors import build_index
@@ -93,7 +91,7 @@ def recase_headlines(text: str) -> str:
     """
     lines = text.split("\n")
     body = " ".join(line for line in lines if not _is_title_case(line))
-    keep = {w for w in re.findall(r"(?<=[a-z,;] )[A-Z][\w'-]+", body)}
+    keep = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w'-]+", body))
     out = []
     for line in lines:
         if _is_title_case(line):
@@ -122,10 +120,3 @@ def extract(
     pairs = ((recase_headlines(d.text), d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield build_graph(document, doc.user_data[PAYLOAD])
-
-
-def payload_of(doc: Doc) -> dict[str, Any]:
-    return doc.user_data[PAYLOAD]
-
-
-__all__ = ["EXTRACTOR_VERSION", "extract", "load_nlp", "recase_headlines"]

@@ -112,7 +112,7 @@ def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
     link_denials(index, drafts)
     used = {k for d in drafts for k in (d.speaker, d.target) if k}
     claims = []
-    for (draft, headline), position in zip(pairs, range(len(pairs)), strict=True):
+    for position, (draft, headline) in enumerate(pairs):
         sent = draft.sent
         claims.append(
             {
