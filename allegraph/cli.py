@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from allegraph.config import Settings
-from allegraph.errors import AllegraphError
+from allegraph.errors import AllegraphError, BadRequest
 from allegraph.models import SkippedDocument
 
 app = typer.Typer(help="Allegraph: who accused whom of what, as a knowledge graph.", no_args_is_help=True)
@@ -155,20 +155,86 @@ def who(
     store: StoreOpt = None,
     home: HomeOpt = None,
 ) -> None:
-    """Who accused whom of what (the who-accused-whom canned query)."""
-    from queries import get_query
-
-    try:
-        query = get_query("who-accused-whom")
-        params = query.bind({"speaker": speaker, "target": target, "kind": kind, "limit": limit})
-        with _open(store, home) as graph_store:
-            result = graph_store.read(query.cypher, params)
-    except AllegraphError as exc:
-        raise _fail(exc) from exc
+    """Who accused whom of what (the who-accused-whom canned query, as a short table)."""
+    params = {"speaker": speaker, "target": target, "kind": kind, "limit": limit}
+    response = _run_canned("who-accused-whom", params, store, home)
     table = Table("speaker", "kind", "target", "evidence", title="Who accused whom")
-    for row in result.rows:
+    for row in response.rows:
         table.add_row(row["speaker"], row["kind"], row["target"], (row["evidence"] or "")[:110])
     console.print(table)
+
+
+def _run_canned(name: str, params: dict[str, Any], store: str | None, home: str | None) -> Any:
+    from allegraph.querying import run_query
+
+    settings = Settings.from_env(store=store, home=home)
+    try:
+        with _open(store, home) as graph_store:
+            return run_query(graph_store, name, params, timeout_ms=settings.query_timeout_ms)
+    except AllegraphError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """The canned queries, their parameters and an example each."""
+    from queries import registry
+
+    table = Table("name", "parameters", "description", show_lines=True)
+    for query in registry().values():
+        params = ", ".join(f"{p.name}{'*' if p.required else ''}: {p.type}" for p in query.params)
+        table.add_row(query.name, params or "—", query.description)
+    console.print(table)
+    console.print("* required.  Run one: [bold]allegraph query who-accused-whom -p target=Russia[/]")
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A canned query name (see 'allegraph queries')")],
+    param: Annotated[list[str] | None, typer.Option("-p", "--param", help="key=value, repeatable")] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
+    store: StoreOpt = None,
+    home: HomeOpt = None,
+) -> None:
+    """Run a canned query; json output has the API's shape {"query", "columns", "rows"}."""
+    from allegraph.cli_output import print_result
+
+    if output not in ("table", "json", "csv"):
+        raise _fail(BadRequest(f"unknown format {output!r}", hint="use table, json or csv"))
+    params: dict[str, Any] = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise _fail(BadRequest(f"parameter {item!r} is not key=value", hint="e.g. -p target=Russia"))
+        params[key.strip()] = value
+    response = _run_canned(name, params, store, home)
+    print_result(response, output, console)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    store: StoreOpt = None,
+    home: HomeOpt = None,
+    workers: Annotated[int, typer.Option(help="uvicorn worker processes")] = 1,
+) -> None:
+    """Serve the HTTP API (docs at /docs). Read-only unless ALLEGRAPH_API_KEY is set."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = Settings.from_env(store=store, home=home)
+    try:
+        if not settings.uses_neo4j:
+            from graph.falkor import EmbeddedServer
+
+            EmbeddedServer(settings.home).start()  # fail here, with a hint, rather than inside uvicorn
+    except AllegraphError as exc:
+        raise _fail(exc) from exc
+    mode = "ingest enabled (API key set)" if settings.api_key else "read-only"
+    errors.print(f"Allegraph API on http://{host}:{port}/docs — store: {settings.store}, {mode}")
+    uvicorn.run(create_app(settings), host=host, port=port, workers=workers, log_level="info")
 
 
 @store_app.command("status")

@@ -19,6 +19,9 @@ class Settings(BaseModel):
     graph_name: str = "allegraph"
     api_key: str | None = None
     max_document_bytes: int = 5_000_000
+    query_timeout_ms: int = 10_000
+    cypher_timeout_ms: int = 5_000
+    cypher_row_cap: int = 1_000
 
     @property
     def uses_neo4j(self) -> bool:
@@ -38,4 +41,7 @@ class Settings(BaseModel):
             graph_name=env.get("ALLEGRAPH_GRAPH", "allegraph"),
             api_key=env.get("ALLEGRAPH_API_KEY") or None,
             max_document_bytes=int(env.get("ALLEGRAPH_MAX_DOCUMENT_BYTES", 5_000_000)),
+            query_timeout_ms=int(env.get("ALLEGRAPH_QUERY_TIMEOUT_MS", 10_000)),
+            cypher_timeout_ms=int(env.get("ALLEGRAPH_CYPHER_TIMEOUT_MS", 5_000)),
+            cypher_row_cap=int(env.get("ALLEGRAPH_CYPHER_ROW_CAP", 1_000)),
         )

@@ -47,6 +47,20 @@ class BadRequest(AllegraphError):
     status = 400
 
 
+class InvalidParameter(BadRequest):
+    """A parameter of the wrong type, out of range, unknown or missing."""
+
+    code = "invalid_parameter"
+    status = 422
+
+
+class QueryRejected(BadRequest):
+    """The store refused a read query: a syntax error, an unknown function, a type error."""
+
+    code = "query_rejected"
+    status = 400
+
+
 class NotFound(AllegraphError):
     code = "not_found"
     status = 404

@@ -31,6 +31,14 @@ def normalise_name(name: str) -> str:
     return " ".join(text.split())
 
 
+def lookup_key(name: str) -> str:
+    """How an actor or place is looked up: ids as given, names normalised without a leading "the"."""
+    if re.fullmatch(r"(actor|claim|incident|geonames):[\w.-]+", name.strip()):
+        return name.strip()
+    key = normalise_name(name)
+    return key[4:] if key.startswith("the ") else key
+
+
 def stable_id(prefix: str, *parts: object) -> str:
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{prefix}:{digest[:16]}"
@@ -68,6 +76,10 @@ class Actor(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     iso_code: str | None = None
     geonames_id: int | None = None
+    keys: list[str] = Field(default_factory=list, description="Lookup keys: id, normalised name and aliases")
+    scope_keys: list[str] = Field(
+        default_factory=list, description="Own keys plus the keys of whom the actor represents"
+    )
 
 
 class Place(BaseModel):
@@ -78,6 +90,7 @@ class Place(BaseModel):
     longitude: float | None = None
     country_code: str | None = None
     state_id: str | None = None
+    keys: list[str] = Field(default_factory=list, description="Lookup keys: id and normalised name")
 
 
 class Incident(BaseModel):

@@ -1,1 +1,1 @@
-"""HTTP API (FastAPI): see issue "Query API and canned Cypher"."""
+"""HTTP API (FastAPI): canned queries, resources, read-only Cypher, authenticated ingest."""

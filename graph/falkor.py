@@ -20,7 +20,15 @@ from falkordb import FalkorDB
 from pydantic import BaseModel
 
 from allegraph.config import Settings
-from allegraph.errors import AllegraphError, QueryTimeout, StoreError, StoreUnavailable
+from allegraph.errors import (
+    AllegraphError,
+    InvalidParameter,
+    QueryRejected,
+    QueryTimeout,
+    StoreError,
+    StoreUnavailable,
+    WriteRefused,
+)
 from allegraph.models import DocumentGraph
 from graph.store import GraphStore, QueryResult
 from graph.values import plain
@@ -185,7 +193,7 @@ class FalkorStore(GraphStore):
     def _indexed(self) -> set[tuple[str, str]]:
         try:
             rows = self._run("CALL db.indexes() YIELD label, properties RETURN label, properties", read=True)
-        except StoreError as exc:
+        except QueryRejected as exc:
             if "empty key" in exc.message:
                 return set()  # the graph does not exist yet; creating an index creates it
             raise
@@ -226,20 +234,30 @@ class FalkorStore(GraphStore):
                 f"the embedded FalkorDB is not reachable: {exc}", hint="run 'allegraph store status'"
             ) from exc
         except redis.exceptions.ResponseError as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, read) from exc
+        except ValueError as exc:  # the client could not encode a parameter (e.g. a map key with a backtick)
+            raise InvalidParameter(f"a parameter cannot be sent to FalkorDB: {exc}") from exc
+
+    def ping(self) -> None:
+        try:
+            self.db.connection.ping()
+        except redis.exceptions.RedisError as exc:
+            raise StoreUnavailable(
+                f"the embedded FalkorDB is not answering: {exc}", hint="run 'allegraph store status'"
+            ) from exc
 
     def close(self) -> None:
         with contextlib.suppress(redis.exceptions.RedisError):
             self.db.connection.close()
 
 
-def _translate(exc: redis.exceptions.ResponseError) -> AllegraphError:
+def _translate(exc: redis.exceptions.ResponseError, read: bool) -> AllegraphError:
     message = str(exc)
     lowered = message.lower()
     if "timed out" in lowered or "timeout" in lowered:
         return QueryTimeout("the query ran past its time limit", hint="narrow it or add a LIMIT")
     if "read-only" in lowered or "ro_query" in lowered:
-        from allegraph.errors import WriteRefused
-
-        return WriteRefused("this endpoint only runs read-only queries", hint="remove write clauses")
-    return StoreError(f"FalkorDB rejected the query: {message}", hint="check the Cypher and its parameters")
+        return WriteRefused("only read-only queries are allowed here", hint="remove write clauses")
+    if read:
+        return QueryRejected(f"FalkorDB rejected the query: {message}", hint="check the Cypher and its parameters")
+    return StoreError(f"FalkorDB rejected the statement: {message}")

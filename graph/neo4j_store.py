@@ -10,7 +10,7 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 
 from allegraph.config import Settings
-from allegraph.errors import QueryTimeout, StoreError, StoreUnavailable, WriteRefused
+from allegraph.errors import QueryRejected, QueryTimeout, StoreError, StoreUnavailable, WriteRefused
 from allegraph.models import DocumentGraph
 from graph.store import GraphStore, QueryResult
 from graph.values import plain
@@ -74,7 +74,7 @@ class Neo4jStore(GraphStore):
             with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
                 plan = session.run(neo4j.Query(f"EXPLAIN {query}"), dict(params or {})).consume()
                 if plan.query_type not in READ_QUERY_TYPES:
-                    raise WriteRefused("this endpoint only runs read-only queries", hint="remove write clauses")
+                    raise WriteRefused("only read-only queries are allowed here", hint="remove write clauses")
                 result = session.run(neo4j.Query(query, timeout=timeout), dict(params or {}))
                 columns = list(result.keys())
                 rows: list[dict[str, Any]] = []
@@ -92,9 +92,15 @@ class Neo4jStore(GraphStore):
             if "Timeout" in code or "TransactionTimedOut" in code:
                 raise QueryTimeout("the query ran past its time limit", hint="narrow it or add a LIMIT") from exc
             if "AccessMode" in code or "Forbidden" in code:
-                raise WriteRefused("this endpoint only runs read-only queries") from exc
-            raise StoreError(f"Neo4j rejected the query: {exc.message}", hint="check the Cypher") from exc
+                raise WriteRefused("only read-only queries are allowed here", hint="remove write clauses") from exc
+            raise QueryRejected(f"Neo4j rejected the query: {exc.message}", hint="check the Cypher") from exc
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+    def ping(self) -> None:
+        try:
+            self.driver.verify_connectivity()
+        except (ServiceUnavailable, Neo4jError, OSError) as exc:
+            raise StoreUnavailable(f"Neo4j is not answering: {exc}", hint="check NEO4J_URI") from exc
 
     def close(self) -> None:
         self.driver.close()

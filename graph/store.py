@@ -53,6 +53,10 @@ class GraphStore(abc.ABC):
         """Run an internal write statement (maintenance, benchmarks). Never user Cypher."""
 
     @abc.abstractmethod
+    def ping(self) -> None:
+        """Raise StoreUnavailable unless the store answers."""
+
+    @abc.abstractmethod
     def close(self) -> None: ...
 
     def stats(self) -> GraphStats:

@@ -1,6 +1,7 @@
 """The one write statement: a document's whole subgraph, replaced atomically.
 
-It runs unchanged on Neo4j 5 and FalkorDB. FOREACH (rather than chained UNWINDs) keeps
+It runs unchanged on Neo4j 5 and FalkorDB. Actors are shared across documents, so their
+lookup keys are unioned rather than overwritten. FOREACH (rather than chained UNWINDs) keeps
 the single row alive when a list is empty, so one statement can write every part.
 """
 
@@ -25,11 +26,15 @@ WITH DISTINCT d
 
 _ACTORS = """
 FOREACH (a IN [x IN $actors WHERE x.type = 'State'] |
-  MERGE (n:Actor:State {id: a.id}) SET n += a.props)
+  MERGE (n:Actor {id: a.id}) SET n:State, n += a.props)
 FOREACH (a IN [x IN $actors WHERE x.type = 'Organization'] |
-  MERGE (n:Actor:Organization {id: a.id}) SET n += a.props)
+  MERGE (n:Actor {id: a.id}) SET n:Organization, n += a.props)
 FOREACH (a IN [x IN $actors WHERE x.type = 'Person'] |
-  MERGE (n:Actor:Person {id: a.id}) SET n += a.props)
+  MERGE (n:Actor {id: a.id}) SET n:Person, n += a.props)
+FOREACH (a IN $actors |
+  MERGE (n:Actor {id: a.id})
+  SET n.keys = coalesce(n.keys, []) + [k IN a.keys WHERE NOT k IN coalesce(n.keys, [])],
+      n.scope_keys = coalesce(n.scope_keys, []) + [k IN a.scope_keys WHERE NOT k IN coalesce(n.scope_keys, [])])
 FOREACH (a IN [x IN $actors WHERE x.role = 'official'] |
   MERGE (n:Actor {id: a.id}) SET n:Official)
 FOREACH (a IN [x IN $actors WHERE x.role = 'spokesperson'] |
@@ -93,7 +98,9 @@ def document_params(graph: DocumentGraph, extractor: str = EXTRACTOR_VERSION) ->
             "role": a.role,
             "affiliation_id": a.affiliation_id,
             "state_id": a.state_id,
-            "props": _props(a, {"affiliation_id", "state_id"}),
+            "keys": a.keys,
+            "scope_keys": a.scope_keys,
+            "props": _props(a, {"affiliation_id", "state_id", "keys", "scope_keys"}),
         }
         for a in graph.actors
     ]
@@ -106,7 +113,8 @@ def document_params(graph: DocumentGraph, extractor: str = EXTRACTOR_VERSION) ->
             "incident_id": c.incident_id,
             "responds_to": c.responds_to,
             "props": _props(c, {"responds_to", "incident_id"}) | {"document_id": doc.id},
-            "edge_props": {"document_id": doc.id, "charge": c.charge, **({"date": c.date} if c.date else {})},
+            "edge_props": {"document_id": doc.id, "charge": c.charge, "evidence": c.evidence}
+            | ({"date": c.date} if c.date else {}),
         }
         for c in graph.claims
     ]

@@ -107,8 +107,19 @@ def make_document(text: str, *, doc_id: str | None, path: str | None, max_bytes:
     return Document(id=doc_id or f"sha256:{digest[:32]}", text=body, path=path, content_hash=digest, **meta)
 
 
+def headline(text: str) -> str | None:
+    """The first line that reads like a headline: saved pages start with banners such as
+    "Accessibility links" or "This story is over 5 years old." before the real one."""
+    lines = [line.strip() for line in text.splitlines()[:40] if line.strip()]
+    for line in lines:
+        words = len(line.split())
+        if 4 <= words <= 30 and not line.endswith((".", ":")):
+            return line
+    return lines[0] if lines else None
+
+
 def _text_document(path: Path, text: str) -> Document:
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    title = headline(text)
     return make_document(text, doc_id=path.name, path=str(path), max_bytes=10**12, title=title)
 
 
@@ -151,7 +162,7 @@ def _json_documents(path: Path, text: str, max_bytes: int) -> Iterator[Document 
             raise Skip(f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
         records = data if isinstance(data, list) else [data]
         for n, record in enumerate(records, 1):
-            yield _record_document(path, f"{path}[{n}]", record, max_bytes)
+            yield record_document(f"{path}[{n}]", record, max_bytes)
         return
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -162,10 +173,11 @@ def _json_documents(path: Path, text: str, max_bytes: int) -> Iterator[Document 
         except json.JSONDecodeError as exc:
             yield SkippedDocument(source=source, reason=f"not valid JSON: {exc.msg}")
             continue
-        yield _record_document(path, source, record, max_bytes)
+        yield record_document(source, record, max_bytes)
 
 
-def _record_document(path: Path, source: str, record: object, max_bytes: int) -> Document | SkippedDocument:
+def record_document(source: str, record: object, max_bytes: int) -> Document | SkippedDocument:
+    """A JSON record (from a file or the API) as a Document, or the reason it cannot be one."""
     try:
         parsed = Record.model_validate(record)
         return make_document(
@@ -173,7 +185,7 @@ def _record_document(path: Path, source: str, record: object, max_bytes: int) ->
             doc_id=parsed.id,
             path=source,
             max_bytes=max_bytes,
-            title=parsed.title or next((ln.strip() for ln in parsed.text.splitlines() if ln.strip()), None),
+            title=parsed.title or headline(parsed.text),
             url=parsed.url,
             published=parsed.published,
             source=parsed.source,

@@ -8,6 +8,7 @@ from allegraph import EXTRACTOR_VERSION
 from allegraph.models import Actor, Claim, Document, DocumentGraph, Incident, Place, actor_id, stable_id
 from ingest.gazetteer import load_gazetteer
 from ingest.incidents import geocode, incident_id, resolve_date
+from ingest.keys import assign_keys
 
 
 def _actors(rows: list[dict[str, Any]]) -> dict[str, Actor]:
@@ -36,6 +37,23 @@ def _actors(rows: list[dict[str, Any]]) -> dict[str, Actor]:
 def _state_id_for_iso(iso: str) -> str | None:
     state = load_gazetteer().states.get(iso)
     return actor_id(state.name, "State") if state else None
+
+
+def _state_actor(iso: str) -> Actor | None:
+    """The State a geocoded place lies in, so its LOCATED_IN edge never points at a bare node."""
+    state = load_gazetteer().states.get(iso)
+    if state is None:
+        return None
+    state_id = actor_id(state.name, "State")
+    return Actor(
+        id=state_id,
+        name=state.name,
+        type="State",
+        represents=state.name,
+        represents_id=state_id,
+        iso_code=iso,
+        geonames_id=state.geonames_id,
+    )
 
 
 def build_graph(document: Document, payload: dict[str, Any]) -> DocumentGraph:
@@ -73,9 +91,15 @@ def build_graph(document: Document, payload: dict[str, Any]) -> DocumentGraph:
     for claim, row in zip(claims, payload["claims"], strict=True):
         if row["responds_to"] is not None:
             claim.responds_to = claims[row["responds_to"]].id
+    by_id = {a.id: a for a in actors.values()}
+    for place in places.values():
+        state = _state_actor(place.country_code) if place.country_code else None
+        if state is not None and state.id not in by_id:
+            by_id[state.id] = state
+    assign_keys(list(by_id.values()), list(places.values()))
     return DocumentGraph(
         document=document,
-        actors=list({a.id: a for a in actors.values()}.values()),
+        actors=list(by_id.values()),
         claims=claims,
         incidents=list(incidents.values()),
         places=list(places.values()),

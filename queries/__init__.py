@@ -5,78 +5,156 @@ Header lines (comments at the top of the file):
     // name: who-accused-whom
     // title: Who accused whom
     // description: One row per claim with its evidence.
-    // param speaker: string = null ; example: Turkey
-    // param limit: integer = 50 ; example: 10
+    // param speaker: actor = null ; example: Turkey
+    // param kind: string = null ; example: accuse ; one of: accuse, deny, condemn, blame
+    // param claim: string = required ; example: claim:0123456789abcdef
+    // column speaker: string
+
+Parameter types: string, integer, float, boolean, date (ISO yyyy-mm-dd), and actor / place —
+a name, alias or id, normalised the way ingest writes lookup keys. Integers run from 0 to
+MAX_INTEGER and strings are at most MAX_TEXT characters. Column types: string,
+integer, float, boolean, list, map. The loader refuses a file whose declared parameters differ
+from the `$params` its Cypher uses.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from allegraph.errors import BadRequest, NotFound
+from allegraph.errors import InvalidParameter, NotFound
+from allegraph.models import lookup_key
 
 QUERY_DIR = Path(__file__).resolve().parent
-ParamType = Literal["string", "integer", "float", "boolean", "date"]
-_PARAM = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)\s*=\s*(.*?)\s*;\s*example:\s*(.*)$")
+ParamType = Literal["string", "integer", "float", "boolean", "date", "actor", "place"]
+ColumnType = Literal["string", "integer", "float", "boolean", "list", "map"]
+REQUIRED = "required"
+_PARAM = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)\s*=\s*(.*?)\s*;\s*example:\s*(.*?)\s*(?:;\s*one of:\s*(.*))?$")
+_COLUMN = re.compile(r"^column\s+(\w+)\s*:\s*(\w+)$")
 _USED = re.compile(r"\$(\w+)")
+MAX_TEXT = 500
+MAX_INTEGER = 100_000
 
 
 class QueryParam(BaseModel):
     name: str
     type: ParamType
+    required: bool = False
     default: Any = None
     example: Any = None
+    choices: list[str] | None = Field(default=None, description="Allowed values, when the set is closed")
 
 
-class CannedQuery(BaseModel):
+class QueryColumn(BaseModel):
+    name: str
+    type: ColumnType
+
+
+class QueryInfo(BaseModel):
+    """What the registry publishes about a query (its Cypher is included for analysts)."""
+
     name: str
     title: str
     description: str
     params: list[QueryParam]
+    columns: list[QueryColumn]
     cypher: str
 
+
+class CannedQuery(QueryInfo):
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
-        """Declared parameters, typed; unknown names and bad values are a BadRequest."""
+        """Declared parameters, typed; unknown names, missing required ones and bad values are refused."""
         declared = {p.name: p for p in self.params}
         unknown = set(given) - set(declared)
         if unknown:
-            raise BadRequest(
+            raise InvalidParameter(
                 f"unknown parameter(s) for {self.name}: {', '.join(sorted(unknown))}",
                 hint=f"declared: {', '.join(declared) or 'none'}",
             )
-        return {name: coerce(p, given.get(name, p.default)) for name, p in declared.items()}
+        bound = {name: coerce(p, given.get(name, p.default)) for name, p in declared.items()}
+        missing = [name for name, p in declared.items() if p.required and bound[name] is None]
+        if missing:
+            raise InvalidParameter(
+                f"{self.name} needs parameter(s): {', '.join(missing)}",
+                hint="; ".join(f"{n}, e.g. {declared[n].example}" for n in missing),
+            )
+        return bound
+
+    def example_params(self) -> dict[str, Any]:
+        return {p.name: p.example for p in self.params}
 
 
 def coerce(param: QueryParam, value: Any) -> Any:
-    if value is None or value == "":
-        return None if value is None or param.type != "string" else value
+    if value is None or (value == "" and param.type != "string"):
+        return None
     try:
-        if param.type == "integer":
-            if isinstance(value, bool):
-                raise ValueError
-            return int(value)
-        if param.type == "float":
-            return float(value)
-        if param.type == "boolean":
-            if isinstance(value, bool):
-                return value
-            if str(value).lower() in ("true", "1", "yes"):
-                return True
-            if str(value).lower() in ("false", "0", "no"):
-                return False
-            raise ValueError
-        if param.type == "date":
-            from datetime import date
+        typed = _typed(param, value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise InvalidParameter(
+            f"parameter {param.name!r} must be {_article(param.type)}, got {_show(value)}",
+            hint=f"for example {param.name}={param.example}",
+        ) from exc
+    if param.choices is not None and typed not in param.choices:
+        raise InvalidParameter(
+            f"parameter {param.name!r} must be one of {', '.join(param.choices)}, got {_show(value)}"
+        )
+    return typed
 
-            return date.fromisoformat(str(value)).isoformat()
-        return str(value)
-    except (TypeError, ValueError) as exc:
-        raise BadRequest(f"parameter {param.name!r} must be a {param.type}, got {value!r}") from exc
+
+def _typed(param: QueryParam, value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        raise TypeError
+    if param.type == "integer":
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError
+        number = int(value)
+        if not 0 <= number <= MAX_INTEGER:
+            raise ValueError
+        return number
+    if param.type == "float":
+        if isinstance(value, bool):
+            raise ValueError
+        return float(value)
+    if param.type == "boolean":
+        return _boolean(value)
+    if param.type == "date":
+        return date.fromisoformat(str(value)).isoformat()
+    text = str(value)
+    if len(text) > MAX_TEXT:
+        raise ValueError
+    return lookup_key(text) if param.type in ("actor", "place") else text
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    lowered = str(value).lower()
+    if lowered in ("true", "1", "yes"):
+        return True
+    if lowered in ("false", "0", "no"):
+        return False
+    raise ValueError
+
+
+def _article(type_: str) -> str:
+    described = {
+        "date": "a date (YYYY-MM-DD)",
+        "integer": f"an integer from 0 to {MAX_INTEGER:,}",
+        "actor": f"an actor name or id (at most {MAX_TEXT} characters)",
+        "place": f"a place name or id (at most {MAX_TEXT} characters)",
+        "string": f"a string of at most {MAX_TEXT} characters",
+    }
+    return described.get(type_, f"{'an' if type_[0] in 'aeiou' else 'a'} {type_}")
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _literal(text: str) -> Any:
@@ -85,28 +163,44 @@ def _literal(text: str) -> Any:
         return None
     if re.fullmatch(r"-?\d+", text):
         return int(text)
+    if re.fullmatch(r"-?\d+\.\d+", text):
+        return float(text)
     if text in ("true", "false"):
         return text == "true"
     return text.strip("\"'")
 
 
+def _param(match: re.Match[str]) -> QueryParam:
+    name, type_, default, example, choices = match.groups()
+    required = default.strip() == REQUIRED
+    return QueryParam(
+        name=name,
+        type=type_,  # type: ignore[arg-type]
+        required=required,
+        default=None if required else _literal(default),
+        example=_literal(example),
+        choices=[c.strip() for c in choices.split(",")] if choices else None,
+    )
+
+
 def parse_query_file(path: Path) -> CannedQuery:
     header: dict[str, str] = {}
     params: list[QueryParam] = []
+    columns: list[QueryColumn] = []
     body: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         stripped = line.strip()
-        if stripped.startswith("//") and not body:
-            content = stripped[2:].strip()
-            match = _PARAM.match(content)
-            if match:
-                name, type_, default, example = match.groups()
-                params.append(QueryParam(name=name, type=type_, default=_literal(default), example=_literal(example)))  # type: ignore[arg-type]
-            elif ":" in content:
-                key, value = content.split(":", 1)
-                header[key.strip()] = value.strip()
-        else:
+        if not (stripped.startswith("//") and not body):
             body.append(line)
+            continue
+        content = stripped[2:].strip()
+        if param := _PARAM.match(content):
+            params.append(_param(param))
+        elif column := _COLUMN.match(content):
+            columns.append(QueryColumn(name=column.group(1), type=column.group(2)))  # type: ignore[arg-type]
+        elif ":" in content:
+            key, value = content.split(":", 1)
+            header[key.strip()] = value.strip()
     cypher = "\n".join(body).strip()
     used = set(_USED.findall(cypher))
     declared = {p.name for p in params}
@@ -115,14 +209,25 @@ def parse_query_file(path: Path) -> CannedQuery:
     missing = {"name", "title", "description"} - set(header)
     if missing:
         raise ValueError(f"{path.name}: header lacks {', '.join(sorted(missing))}")
+    if not columns:
+        raise ValueError(f"{path.name}: declares no result columns ('// column NAME: TYPE')")
     return CannedQuery(
-        name=header["name"], title=header["title"], description=header["description"], params=params, cypher=cypher
+        name=header["name"],
+        title=header["title"],
+        description=header["description"],
+        params=params,
+        columns=columns,
+        cypher=cypher,
     )
 
 
 @lru_cache(maxsize=1)
 def registry() -> dict[str, CannedQuery]:
     queries = [parse_query_file(p) for p in sorted(QUERY_DIR.glob("*.cypher"))]
+    names = [q.name for q in queries]
+    duplicated = {n for n in names if names.count(n) > 1}
+    if duplicated:
+        raise ValueError(f"canned query names used twice: {', '.join(sorted(duplicated))}")
     return {q.name: q for q in queries}
 
 
@@ -130,4 +235,4 @@ def get_query(name: str) -> CannedQuery:
     try:
         return registry()[name]
     except KeyError:
-        raise NotFound(f"no canned query named {name!r}", hint="list them with 'allegraph queries'") from None
+        raise NotFound(f"no canned query named {name!r}", hint="list them with 'allegraph queries' or GET /queries") from None

@@ -1,21 +1,38 @@
 // name: who-accused-whom
 // title: Who accused whom of what
-// description: One row per claim between two actors, newest first, with its evidence sentence and source. Actor filters match a name or whom the actor represents, case-insensitively.
-// param speaker: string = null ; example: Turkey
-// param target: string = null ; example: Russia
-// param kind: string = null ; example: accuse
+// description: One row per claim between two actors (accuse, deny, condemn, blame), newest first, with its evidence sentence and source. Actor filters take a name, alias or id, case-insensitively, and also match whoever speaks for that actor ("russia" matches the Russian Defense Ministry and its spokesman).
+// param speaker: actor = null ; example: Turkey
+// param target: actor = null ; example: Russia
+// param kind: string = null ; example: accuse ; one of: accuse, deny, condemn, blame
 // param since: date = null ; example: 2016-01-01
 // param until: date = null ; example: 2030-12-31
 // param limit: integer = 100 ; example: 20
+// column speaker: string
+// column speaker_id: string
+// column speaker_represents: string
+// column kind: string
+// column target: string
+// column target_id: string
+// column target_represents: string
+// column charge: string
+// column evidence: string
+// column quote: string
+// column date: string
+// column modality: string
+// column document: string
+// column document_id: string
+// column url: string
+// column claim_id: string
 MATCH (s:Actor)-[:MADE]->(c:Claim)-[:AGAINST]->(t:Actor)
-MATCH (c)-[:REPORTED_IN]->(d:Document)
 WHERE ($kind IS NULL OR c.kind = $kind)
-  AND ($speaker IS NULL OR toLower(s.name) = toLower($speaker) OR toLower(s.represents) = toLower($speaker))
-  AND ($target IS NULL OR toLower(t.name) = toLower($target) OR toLower(t.represents) = toLower($target))
+  AND ($speaker IS NULL OR $speaker IN s.scope_keys)
+  AND ($target IS NULL OR $target IN t.scope_keys)
   AND ($since IS NULL OR c.date >= $since)
   AND ($until IS NULL OR c.date <= $until)
-RETURN s.name AS speaker, s.represents AS speaker_represents, c.kind AS kind,
-       t.name AS target, t.represents AS target_represents, c.charge AS charge,
-       c.evidence AS evidence, c.date AS date, d.title AS document, d.id AS document_id, c.id AS claim_id
-ORDER BY speaker, kind, target, claim_id
+MATCH (c)-[:REPORTED_IN]->(d:Document)
+RETURN s.name AS speaker, s.id AS speaker_id, s.represents AS speaker_represents, c.kind AS kind,
+       t.name AS target, t.id AS target_id, t.represents AS target_represents, c.charge AS charge,
+       c.evidence AS evidence, c.quote AS quote, c.date AS date, c.modality AS modality,
+       d.title AS document, d.id AS document_id, d.url AS url, c.id AS claim_id
+ORDER BY coalesce(c.date, '') DESC, c.id
 LIMIT $limit

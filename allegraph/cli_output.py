@@ -1,0 +1,42 @@
+"""Printing query results on the terminal: table, JSON (the API's shape) or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from allegraph.querying import QueryResponse
+
+CELL_CHARS = 120
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text
+
+
+def print_result(response: QueryResponse, output: str, console: Console) -> None:
+    if output == "json":
+        sys.stdout.write(response.model_dump_json(indent=2) + "\n")
+        return
+    if output == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(response.columns)
+        for row in response.rows:
+            writer.writerow([_cell(row.get(c)) for c in response.columns])
+        return
+    table = Table(*response.columns, title=f"{response.query} ({len(response.rows)} rows)", show_lines=True)
+    for row in response.rows:
+        table.add_row(*(_shorten(_cell(row.get(c))) for c in response.columns))
+    console.print(table)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= CELL_CHARS else text[: CELL_CHARS - 1] + "…"

@@ -1,0 +1,66 @@
+"""The FastAPI application: built once per process around one store and a lazily loaded pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from allegraph import __version__
+from allegraph.config import Settings
+from api.deps import LazyNlp
+from api.errors import install_error_handlers
+from api.queries import query_router
+from api.resources import resource_router
+from graph.store import GraphStore
+
+DESCRIPTION = """
+Who accused whom of what, who denied it, who condemned and who blamed — extracted from news.
+
+* **Canned queries** (`/queries/…`): the registry in `queries/*.cypher`, typed parameters,
+  results as `{"query", "columns", "rows"}`.
+* **Resources**: `/claims` (cursor pagination), `/actors`, `/actors/{id}`, `/documents/{id}`.
+* **Analysts**: `POST /cypher` runs read-only Cypher with a row cap and a timeout.
+* **Ingest**: `POST /documents`, only with the server's API key.
+
+Every error has one shape: `{"error": {"status", "code", "message", "hint", "details"}}`.
+"""
+
+
+def _default_nlp() -> Any:
+    from ingest.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def create_app(
+    settings: Settings,
+    store: GraphStore | None = None,
+    nlp: Any = None,
+    nlp_factory: Callable[[], Any] = _default_nlp,
+) -> FastAPI:
+    """`store` and `nlp` may be passed in (tests, embedding); otherwise they are built at startup."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = store is None
+        if owned:
+            from graph.store import open_store
+
+            app.state.store = open_store(settings)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.store.close()
+
+    app = FastAPI(title="Allegraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.store = store
+    app.state.nlp = LazyNlp(nlp_factory, nlp)
+    install_error_handlers(app)
+    app.include_router(resource_router())
+    app.include_router(query_router())
+    return app

@@ -1,0 +1,156 @@
+"""Routes for the canned-query registry: one typed GET and POST per query file, so /docs and
+the OpenAPI document show each query's real parameters and columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from typing import Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Query, Request
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from allegraph.config import Settings
+from allegraph.errors import NotFound
+from allegraph.querying import QueryResponse, run_query
+from api.deps import get_settings, get_store
+from api.errors import ERROR_RESPONSES
+from graph.store import GraphStore
+from queries import MAX_INTEGER, MAX_TEXT, CannedQuery, QueryInfo, QueryParam, registry
+
+COLUMN_TYPES: dict[str, Any] = {
+    "string": str,
+    "integer": int,
+    "float": float,
+    "boolean": bool,
+    "list": list[Any],
+    "map": dict[str, Any],
+}
+
+
+class QueryList(BaseModel):
+    queries: list[QueryInfo]
+
+
+def _camel(name: str) -> str:
+    return "".join(part.capitalize() for part in name.replace("_", "-").split("-"))
+
+
+def _param_type(param: QueryParam) -> Any:
+    if param.choices:
+        return Literal[tuple(param.choices)]  # type: ignore[valid-type]
+    return {"integer": int, "float": float, "boolean": bool, "date": dt.date}.get(param.type, str)
+
+
+def _constraints(param: QueryParam) -> dict[str, Any]:
+    if param.type == "integer":
+        return {"ge": 0, "le": MAX_INTEGER}
+    if param.type in ("string", "actor", "place"):
+        return {"max_length": MAX_TEXT}
+    return {}
+
+
+def _description(param: QueryParam) -> str:
+    what = {"actor": "Actor name, alias or id (case-insensitive)", "place": "Place or country name, or id"}
+    return what.get(param.type, param.type)
+
+
+def _query_params(query: CannedQuery) -> list[inspect.Parameter]:
+    params = []
+    for p in query.params:
+        default = ... if p.required else p.default
+        annotation = _param_type(p) if p.required else _param_type(p) | None
+        field = Query(default, description=_description(p), examples=[p.example], **_constraints(p))
+        params.append(inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=field, annotation=annotation))
+    return params
+
+
+def _body_model(query: CannedQuery) -> type[BaseModel]:
+    fields: dict[str, Any] = {}
+    for p in query.params:
+        annotation = _param_type(p) if p.required else _param_type(p) | None
+        default = ... if p.required else p.default
+        fields[p.name] = (annotation, Field(default, description=_description(p), examples=[p.example], **_constraints(p)))
+    return create_model(f"{_camel(query.name)}Params", __config__=ConfigDict(extra="forbid"), **fields)
+
+
+def _response_model(query: CannedQuery) -> type[BaseModel]:
+    row = create_model(
+        f"{_camel(query.name)}Row", **{c.name: (COLUMN_TYPES[c.type] | None, None) for c in query.columns}
+    )
+    return create_model(
+        f"{_camel(query.name)}Result",
+        query=(Literal[query.name], ...),  # type: ignore[valid-type]
+        columns=(list[str], ...),
+        rows=(list[row], ...),  # type: ignore[valid-type]
+    )
+
+
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()}
+
+
+def _add_routes(router: APIRouter, query: CannedQuery) -> None:
+    response_model = _response_model(query)
+    body_model = _body_model(query)
+    common: dict[str, Any] = {
+        "response_model": response_model,
+        "responses": ERROR_RESPONSES,
+        "summary": query.title,
+        "description": query.description,
+        "tags": ["canned queries"],
+    }
+
+    def run_get(
+        store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings), **params: Any
+    ) -> QueryResponse:
+        return run_query(store, query.name, _plain(params), timeout_ms=settings.query_timeout_ms)
+
+    run_get.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("store", inspect.Parameter.KEYWORD_ONLY, default=Depends(get_store)),
+            inspect.Parameter("settings", inspect.Parameter.KEYWORD_ONLY, default=Depends(get_settings)),
+            *_query_params(query),
+        ]
+    )
+
+    def run_post(
+        body: Any = Body(default=None),
+        store: GraphStore = Depends(get_store),
+        settings: Settings = Depends(get_settings),
+    ) -> QueryResponse:
+        values = body.model_dump() if body is not None else {}
+        return run_query(store, query.name, _plain(values), timeout_ms=settings.query_timeout_ms)
+
+    run_post.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                "body", inspect.Parameter.KEYWORD_ONLY, default=Body(default=None), annotation=body_model | None
+            ),
+            inspect.Parameter("store", inspect.Parameter.KEYWORD_ONLY, default=Depends(get_store)),
+            inspect.Parameter("settings", inspect.Parameter.KEYWORD_ONLY, default=Depends(get_settings)),
+        ]
+    )
+    slug = query.name.replace("-", "_")
+    router.add_api_route(f"/queries/{query.name}", run_get, methods=["GET"], operation_id=f"get_{slug}", **common)
+    router.add_api_route(f"/queries/{query.name}", run_post, methods=["POST"], operation_id=f"post_{slug}", **common)
+
+
+def query_router() -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/queries", response_model=QueryList, tags=["canned queries"], summary="The query registry")
+    def list_queries() -> QueryList:
+        """Every canned query with its parameters (type, default, example, allowed values) and result columns."""
+        return QueryList(queries=[QueryInfo.model_validate(q.model_dump()) for q in registry().values()])
+
+    for query in registry().values():
+        _add_routes(router, query)
+
+    @router.api_route(
+        "/queries/{name}", methods=["GET", "POST"], responses=ERROR_RESPONSES, include_in_schema=False
+    )
+    def unknown_query(name: str, request: Request) -> None:
+        raise NotFound(f"no canned query named {name!r}", hint="GET /queries lists them")
+
+    return router

@@ -1,0 +1,181 @@
+"""Resource routes: health, claims, actors, documents, analysts' Cypher, and authenticated ingest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import re
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Response
+from pydantic import BaseModel, Field
+
+from allegraph import EXTRACTOR_VERSION, __version__
+from allegraph.config import Settings
+from allegraph.errors import Forbidden, InvalidParameter, Unauthorized
+from allegraph.models import IngestSummary
+from allegraph.querying import (
+    ActorProfile,
+    ActorSummary,
+    ClaimPage,
+    DocumentDetail,
+    QueryResponse,
+    actor_profile,
+    document_detail,
+    find_actors,
+    list_claims,
+    run_cypher,
+)
+from allegraph.service import ingest_documents
+from api.deps import get_nlp, get_settings, get_store
+from api.errors import ERROR_RESPONSES, ErrorResponse
+from graph.readonly import MAX_QUERY_CHARS
+from graph.store import GraphStore
+from ingest.loaders import Record, record_document
+from queries import MAX_TEXT
+
+MAX_DOCUMENTS_PER_REQUEST = 100
+PARAM_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
+
+Store = Annotated[GraphStore, Depends(get_store)]
+Config = Annotated[Settings, Depends(get_settings)]
+ActorFilter = Annotated[
+    str | None, Query(max_length=MAX_TEXT, description="Name, alias or id; also matches who speaks for it")
+]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    store: str
+    version: str
+    extractor: str
+
+
+class ActorList(BaseModel):
+    actors: list[ActorSummary]
+
+
+class CypherRequest(BaseModel):
+    query: str = Field(max_length=MAX_QUERY_CHARS, examples=["MATCH (a:Actor)-[:ACCUSES]->(b:Actor) RETURN a.name, b.name"])
+    params: dict[str, Any] = Field(default_factory=dict, description="Query parameters, referenced as $name")
+
+
+class IngestRequest(BaseModel):
+    documents: list[Record] = Field(min_length=1, max_length=MAX_DOCUMENTS_PER_REQUEST)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def resource_router() -> APIRouter:
+    router = APIRouter(responses=ERROR_RESPONSES)
+
+    @router.get("/health", response_model=Health, tags=["service"])
+    def health(store: Store) -> Health:
+        """The store answers; the versions of the service and of the extractor that wrote the graph."""
+        store.ping()
+        return Health(status="ok", store=store.name, version=__version__, extractor=EXTRACTOR_VERSION)
+
+    @router.get("/claims", response_model=ClaimPage, tags=["resources"])
+    def claims(
+        store: Store,
+        speaker: ActorFilter = None,
+        target: ActorFilter = None,
+        kind: Literal["accuse", "deny", "condemn", "blame"] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        document: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+        after: Annotated[str | None, Query(max_length=MAX_TEXT, description="next_cursor of the previous page")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    ) -> ClaimPage:
+        """Claims in a stable order (by id), a page at a time: pass `next_cursor` back as `after`."""
+        filters = {
+            "speaker": speaker,
+            "target": target,
+            "kind": kind,
+            "since": _iso(since),
+            "until": _iso(until),
+            "document": document,
+        }
+        return list_claims(store, filters, after=after, limit=limit)
+
+    @router.get("/actors", response_model=ActorList, tags=["resources"])
+    def actors(
+        store: Store,
+        search: Annotated[str | None, Query(max_length=MAX_TEXT, description="Part of a name or alias")] = None,
+        type: Literal["State", "Organization", "Person"] | None = None,  # noqa: A002 - the public parameter name
+        limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    ) -> ActorList:
+        """Actors whose name or alias contains `search`, most active first."""
+        return ActorList(actors=find_actors(store, search, type, limit))
+
+    @router.get("/actors/{actor_id}", response_model=ActorProfile, tags=["resources"])
+    def actor(store: Store, actor_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> ActorProfile:
+        """One actor's profile, by id (or by name or alias)."""
+        return actor_profile(store, actor_id)
+
+    @router.get("/documents/{document_id:path}", response_model=DocumentDetail, tags=["resources"])
+    def document(store: Store, document_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> DocumentDetail:
+        """A source document's metadata and its claims in reading order."""
+        return document_detail(store, document_id)
+
+    @router.post("/cypher", response_model=QueryResponse, tags=["analysts"])
+    def cypher(request: CypherRequest, response: Response, store: Store, settings: Config) -> QueryResponse:
+        """Run read-only Cypher. Writes are refused by the store itself (FalkorDB GRAPH.RO_QUERY, Neo4j READ
+        sessions); LOAD CSV, CALL … IN TRANSACTIONS and non-allowlisted procedures are refused up front.
+        At most ALLEGRAPH_CYPHER_ROW_CAP rows come back (header `X-Allegraph-Truncated: true` when cut)."""
+        bad = [name for name in request.params if not _is_identifier(name)]
+        if bad:
+            raise InvalidParameter(f"invalid parameter name(s): {', '.join(map(repr, bad[:5]))}")
+        result, truncated = run_cypher(
+            store,
+            request.query,
+            request.params,
+            timeout_ms=settings.cypher_timeout_ms,
+            row_cap=settings.cypher_row_cap,
+        )
+        response.headers["X-Allegraph-Truncated"] = "true" if truncated else "false"
+        return result
+
+    @router.post(
+        "/documents",
+        response_model=IngestSummary,
+        tags=["ingest"],
+        dependencies=[Depends(require_api_key)],  # solved before the body and before the model loads
+        responses={
+            401: {"model": ErrorResponse, "description": "Missing or wrong API key"},
+            403: {"model": ErrorResponse, "description": "Ingestion over the API is disabled"},
+        },
+    )
+    def ingest(
+        request: IngestRequest, store: Store, settings: Config, nlp: Annotated[Any, Depends(get_nlp)]
+    ) -> IngestSummary:
+        """Ingest documents through the same pipeline as `allegraph ingest`. Needs the server's
+        ALLEGRAPH_API_KEY as `X-API-Key` or `Authorization: Bearer …`; disabled when none is set."""
+        items = [
+            record_document(f"request[{n}]", record.model_dump(), settings.max_document_bytes)
+            for n, record in enumerate(request.documents)
+        ]
+        return ingest_documents(store, nlp, items)
+
+    return router
+
+
+def _is_identifier(name: str) -> bool:
+    return re.fullmatch(PARAM_NAME, name) is not None
+
+
+def require_api_key(
+    settings: Config,
+    x_api_key: Annotated[str | None, Header(description="The server's ALLEGRAPH_API_KEY")] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> None:
+    """Writes need a key; with no key configured the write endpoints are disabled altogether."""
+    if settings.api_key is None:
+        raise Forbidden("ingestion over the API is disabled", hint="start the server with ALLEGRAPH_API_KEY set")
+    given = x_api_key
+    if given is None and authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if given is None or not hmac.compare_digest(given.encode(), settings.api_key.encode()):
+        raise Unauthorized("a valid API key is required", hint="send it as X-API-Key or Authorization: Bearer …")
