@@ -12,7 +12,8 @@ from rich.table import Table
 
 from allegraph.querying import QueryResponse
 
-CELL_CHARS = 120
+CELL_CHARS = 300
+MIN_COLUMN_WIDTH = 14
 
 
 def _cell(value: Any) -> str:
@@ -32,10 +33,20 @@ def print_result(response: QueryResponse, output: str, console: Console) -> None
         for row in response.rows:
             writer.writerow([_cell(row.get(c)) for c in response.columns])
         return
-    table = Table(*response.columns, title=f"{response.query} ({len(response.rows)} rows)", show_lines=True)
-    for row in response.rows:
-        table.add_row(*(_shorten(_cell(row.get(c))) for c in response.columns))
-    console.print(table)
+    title = f"{response.query}: {len(response.rows)} row{'s' if len(response.rows) != 1 else ''}"
+    if len(response.columns) * MIN_COLUMN_WIDTH <= console.width:
+        table = Table(*response.columns, title=title, show_lines=True)
+        for row in response.rows:
+            table.add_row(*(_shorten(_cell(row.get(c))) for c in response.columns))
+        console.print(table)
+        return
+    # too many columns for the terminal: one block per row, a line per column
+    console.print(f"[bold]{title}[/]")
+    for number, row in enumerate(response.rows, 1):
+        block = Table("column", "value", title=f"row {number}", show_header=False, title_justify="left")
+        for column in response.columns:
+            block.add_row(column, _shorten(_cell(row.get(column))))
+        console.print(block)
 
 
 def _shorten(text: str) -> str:

@@ -126,7 +126,9 @@ def find_actors(store: GraphStore, search: str | None, actor_type: str | None, l
 def actor_profile(store: GraphStore, actor: str) -> ActorProfile:
     rows = run_query(store, "actor-profile", {"actor": actor}).rows
     if not rows:
-        raise NotFound(f"no actor {actor!r}", hint="find ids with GET /actors?search=… or 'allegraph query actor-search'")
+        raise NotFound(
+            f"no actor {actor!r}", hint="find ids with GET /actors?search=… or 'allegraph query actor-search'"
+        )
     return ActorProfile.model_validate(rows[0])
 
 

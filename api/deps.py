@@ -11,6 +11,8 @@ from fastapi import Request
 from allegraph.config import Settings
 from graph.store import GraphStore
 
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
 
 def get_store(request: Request) -> GraphStore:
     store: GraphStore = request.app.state.store

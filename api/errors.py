@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from allegraph.errors import AllegraphError
 
@@ -60,15 +61,22 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 def error_response(
-    status: int, code: str, message: str, hint: str | None = None, details: list[str] | None = None
+    status: int,
+    code: str,
+    message: str,
+    hint: str | None = None,
+    details: list[str] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body = ErrorResponse(error=ErrorDetail(status=status, code=code, message=message, hint=hint, details=details or []))
-    headers = {"WWW-Authenticate": 'Bearer realm="allegraph"'} if status == 401 else None
-    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+    extra = {"WWW-Authenticate": 'Bearer realm="allegraph"'} if status == 401 else {}
+    return JSONResponse(body.model_dump(), status_code=status, headers=(headers or {}) | extra)
 
 
 def _field(loc: tuple[Any, ...] | list[Any]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path", "header", "cookie"):
+        parts = parts[1:]  # the location, not part of the field's name
     return ".".join(parts) or "body"
 
 
@@ -86,11 +94,23 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "invalid_request", message, "see GET /openapi.json or /docs for the shapes", details)
 
 
-async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = HTTP_CODES.get(exc.status_code, "http_error")
     hint = "the API is described at /docs" if exc.status_code in (404, 405) else None
-    return error_response(exc.status_code, code, str(exc.detail), hint)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(_allowed_methods(request))
+    return error_response(exc.status_code, code, str(exc.detail), hint, headers=headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves on this path; Starlette's own 405 names only the first route's."""
+    return [
+        method
+        for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in request.app.routes)
+    ]
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -3,17 +3,16 @@ the OpenAPI document show each query's real parameters and columns."""
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, create_model
 
 from allegraph.config import Settings
 from allegraph.errors import NotFound
 from allegraph.querying import QueryResponse, run_query
-from api.deps import get_settings, get_store
+from api.deps import ISO_DATE, get_settings, get_store
 from api.errors import ERROR_RESPONSES
 from graph.store import GraphStore
 from queries import MAX_INTEGER, MAX_TEXT, CannedQuery, QueryInfo, QueryParam, registry
@@ -36,17 +35,30 @@ def _camel(name: str) -> str:
     return "".join(part.capitalize() for part in name.replace("_", "-").split("-"))
 
 
-def _param_type(param: QueryParam) -> Any:
+def _not_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("a boolean is not a number")
+    return value
+
+
+# JSON bodies: true is not 1, but 375.0 is an integer (as JSON Schema has it)
+JSON_TYPES: dict[str, Any] = {"integer": int, "float": float, "boolean": StrictBool}
+QUERY_STRING_TYPES: dict[str, Any] = {"integer": int, "float": float, "boolean": bool}
+
+
+def _param_type(param: QueryParam, types: dict[str, Any]) -> Any:
     if param.choices:
         return Literal[tuple(param.choices)]  # type: ignore[valid-type]
-    return {"integer": int, "float": float, "boolean": bool, "date": dt.date}.get(param.type, str)
+    return types.get(param.type, str)
 
 
 def _constraints(param: QueryParam) -> dict[str, Any]:
     if param.type == "integer":
         return {"ge": 0, "le": MAX_INTEGER}
+    if param.type == "date":  # a string, so that pydantic's lax mode cannot read 0 as 1970-01-01
+        return {"pattern": ISO_DATE, "json_schema_extra": {"format": "date"}}
     if param.type in ("string", "actor", "place"):
-        return {"max_length": MAX_TEXT}
+        return {"max_length": MAX_TEXT, "min_length": 1 if param.required else 0}
     return {}
 
 
@@ -59,7 +71,8 @@ def _query_params(query: CannedQuery) -> list[inspect.Parameter]:
     params = []
     for p in query.params:
         default = ... if p.required else p.default
-        annotation = _param_type(p) if p.required else _param_type(p) | None
+        annotation = _param_type(p, QUERY_STRING_TYPES)
+        annotation = annotation if p.required else annotation | None
         field = Query(default, description=_description(p), examples=[p.example], **_constraints(p))
         params.append(inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=field, annotation=annotation))
     return params
@@ -68,26 +81,25 @@ def _query_params(query: CannedQuery) -> list[inspect.Parameter]:
 def _body_model(query: CannedQuery) -> type[BaseModel]:
     fields: dict[str, Any] = {}
     for p in query.params:
-        annotation = _param_type(p) if p.required else _param_type(p) | None
+        # constraints before the validator, or they do not reach the JSON schema
+        annotation: Any = Annotated[_param_type(p, JSON_TYPES), Field(**_constraints(p))]  # type: ignore[valid-type]
+        if p.type in ("integer", "float"):
+            annotation = Annotated[annotation, BeforeValidator(_not_bool)]
+        annotation = annotation if p.required else annotation | None
         default = ... if p.required else p.default
-        fields[p.name] = (annotation, Field(default, description=_description(p), examples=[p.example], **_constraints(p)))
+        fields[p.name] = (annotation, Field(default, description=_description(p), examples=[p.example]))
     return create_model(f"{_camel(query.name)}Params", __config__=ConfigDict(extra="forbid"), **fields)
 
 
 def _response_model(query: CannedQuery) -> type[BaseModel]:
-    row = create_model(
-        f"{_camel(query.name)}Row", **{c.name: (COLUMN_TYPES[c.type] | None, None) for c in query.columns}
-    )
-    return create_model(
-        f"{_camel(query.name)}Result",
-        query=(Literal[query.name], ...),  # type: ignore[valid-type]
-        columns=(list[str], ...),
-        rows=(list[row], ...),  # type: ignore[valid-type]
-    )
-
-
-def _plain(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items()}
+    row_fields: dict[str, Any] = {c.name: (COLUMN_TYPES[c.type] | None, None) for c in query.columns}
+    row = create_model(f"{_camel(query.name)}Row", **row_fields)
+    result_fields: dict[str, Any] = {
+        "query": (Literal[query.name], ...),
+        "columns": (list[str], ...),
+        "rows": (list[row], ...),  # type: ignore[valid-type]
+    }
+    return create_model(f"{_camel(query.name)}Result", **result_fields)
 
 
 def _add_routes(router: APIRouter, query: CannedQuery) -> None:
@@ -101,10 +113,9 @@ def _add_routes(router: APIRouter, query: CannedQuery) -> None:
         "tags": ["canned queries"],
     }
 
-    def run_get(
-        store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings), **params: Any
-    ) -> QueryResponse:
-        return run_query(store, query.name, _plain(params), timeout_ms=settings.query_timeout_ms)
+    # FastAPI reads the typed parameters from __signature__, set below
+    def run_get(store: GraphStore, settings: Settings, **params: Any) -> QueryResponse:
+        return run_query(store, query.name, params, timeout_ms=settings.query_timeout_ms)
 
     run_get.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
@@ -114,18 +125,19 @@ def _add_routes(router: APIRouter, query: CannedQuery) -> None:
         ]
     )
 
-    def run_post(
-        body: Any = Body(default=None),
-        store: GraphStore = Depends(get_store),
-        settings: Settings = Depends(get_settings),
-    ) -> QueryResponse:
+    body_default = ... if any(p.required for p in query.params) else None
+
+    def run_post(body: Any, store: GraphStore, settings: Settings) -> QueryResponse:
         values = body.model_dump() if body is not None else {}
-        return run_query(store, query.name, _plain(values), timeout_ms=settings.query_timeout_ms)
+        return run_query(store, query.name, values, timeout_ms=settings.query_timeout_ms)
 
     run_post.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
             inspect.Parameter(
-                "body", inspect.Parameter.KEYWORD_ONLY, default=Body(default=None), annotation=body_model | None
+                "body",
+                inspect.Parameter.KEYWORD_ONLY,
+                default=Body(default=body_default),
+                annotation=body_model if body_default is ... else body_model | None,
             ),
             inspect.Parameter("store", inspect.Parameter.KEYWORD_ONLY, default=Depends(get_store)),
             inspect.Parameter("settings", inspect.Parameter.KEYWORD_ONLY, default=Depends(get_settings)),
@@ -147,9 +159,7 @@ def query_router() -> APIRouter:
     for query in registry().values():
         _add_routes(router, query)
 
-    @router.api_route(
-        "/queries/{name}", methods=["GET", "POST"], responses=ERROR_RESPONSES, include_in_schema=False
-    )
+    @router.api_route("/queries/{name}", methods=["GET", "POST"], responses=ERROR_RESPONSES, include_in_schema=False)
     def unknown_query(name: str, request: Request) -> None:
         raise NotFound(f"no canned query named {name!r}", hint="GET /queries lists them")
 

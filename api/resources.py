@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
 import re
 from typing import Annotated, Any, Literal
@@ -27,7 +26,7 @@ from allegraph.querying import (
     run_cypher,
 )
 from allegraph.service import ingest_documents
-from api.deps import get_nlp, get_settings, get_store
+from api.deps import ISO_DATE, get_nlp, get_settings, get_store
 from api.errors import ERROR_RESPONSES, ErrorResponse
 from graph.readonly import MAX_QUERY_CHARS
 from graph.store import GraphStore
@@ -39,6 +38,9 @@ PARAM_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 
 Store = Annotated[GraphStore, Depends(get_store)]
 Config = Annotated[Settings, Depends(get_settings)]
+IsoDateFilter = Annotated[
+    str | None, Query(pattern=ISO_DATE, json_schema_extra={"format": "date"}, description="YYYY-MM-DD")
+]
 ActorFilter = Annotated[
     str | None, Query(max_length=MAX_TEXT, description="Name, alias or id; also matches who speaks for it")
 ]
@@ -56,16 +58,17 @@ class ActorList(BaseModel):
 
 
 class CypherRequest(BaseModel):
-    query: str = Field(max_length=MAX_QUERY_CHARS, examples=["MATCH (a:Actor)-[:ACCUSES]->(b:Actor) RETURN a.name, b.name"])
+    query: str = Field(
+        min_length=1,
+        max_length=MAX_QUERY_CHARS,
+        pattern=r"\S",
+        examples=["MATCH (a:Actor)-[:ACCUSES]->(b:Actor) RETURN a.name, b.name"],
+    )
     params: dict[str, Any] = Field(default_factory=dict, description="Query parameters, referenced as $name")
 
 
 class IngestRequest(BaseModel):
     documents: list[Record] = Field(min_length=1, max_length=MAX_DOCUMENTS_PER_REQUEST)
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def resource_router() -> APIRouter:
@@ -83,8 +86,8 @@ def resource_router() -> APIRouter:
         speaker: ActorFilter = None,
         target: ActorFilter = None,
         kind: Literal["accuse", "deny", "condemn", "blame"] | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: IsoDateFilter = None,
+        until: IsoDateFilter = None,
         document: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
         after: Annotated[str | None, Query(max_length=MAX_TEXT, description="next_cursor of the previous page")] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -94,8 +97,8 @@ def resource_router() -> APIRouter:
             "speaker": speaker,
             "target": target,
             "kind": kind,
-            "since": _iso(since),
-            "until": _iso(until),
+            "since": since,
+            "until": until,
             "document": document,
         }
         return list_claims(store, filters, after=after, limit=limit)

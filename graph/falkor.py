@@ -31,7 +31,7 @@ from allegraph.errors import (
 )
 from allegraph.models import DocumentGraph
 from graph.store import GraphStore, QueryResult
-from graph.values import plain
+from graph.values import check_sendable, plain
 from graph.write import WRITE_DOCUMENT, document_params
 from schema import schema_statements
 
@@ -213,6 +213,8 @@ class FalkorStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
+        check_sendable(query, "query")
+        check_sendable(dict(params or {}))
         result = self._run(query, dict(params or {}), read=True, timeout_ms=timeout_ms)
         columns = [str(h[1]) for h in result.header]
         raw_rows = result.result_set

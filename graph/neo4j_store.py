@@ -13,7 +13,7 @@ from allegraph.config import Settings
 from allegraph.errors import QueryRejected, QueryTimeout, StoreError, StoreUnavailable, WriteRefused
 from allegraph.models import DocumentGraph
 from graph.store import GraphStore, QueryResult
-from graph.values import plain
+from graph.values import check_sendable, plain
 from graph.write import WRITE_DOCUMENT, document_params
 from schema import schema_statements
 
@@ -70,6 +70,8 @@ class Neo4jStore(GraphStore):
         row_cap: int | None = None,
     ) -> QueryResult:
         timeout = timeout_ms / 1000 if timeout_ms else None
+        check_sendable(query, "query")
+        check_sendable(dict(params or {}))
         try:
             with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
                 plan = session.run(neo4j.Query(f"EXPLAIN {query}"), dict(params or {})).consume()

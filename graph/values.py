@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from allegraph.errors import InvalidParameter
+
 
 def plain(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
@@ -33,3 +35,22 @@ def plain(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
+
+
+def check_sendable(value: Any, where: str = "parameter") -> None:
+    """Refuse text no store can take as data: NUL (FalkorDB's query header is a C string, so it
+    would cut the query short) and lone surrogates (not encodable as UTF-8)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise InvalidParameter(f"a {where} contains a NUL character", hint="remove \\u0000 from the text")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidParameter(f"a {where} is not valid Unicode text (lone surrogate)") from exc
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_sendable(str(key), where)
+            check_sendable(item, where)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            check_sendable(item, where)

@@ -76,7 +76,8 @@ class CannedQuery(QueryInfo):
                 f"unknown parameter(s) for {self.name}: {', '.join(sorted(unknown))}",
                 hint=f"declared: {', '.join(declared) or 'none'}",
             )
-        bound = {name: coerce(p, given.get(name, p.default)) for name, p in declared.items()}
+        # an explicit null means "not given": the declared default applies
+        bound = {name: coerce(p, p.default if given.get(name) is None else given[name]) for name, p in declared.items()}
         missing = [name for name, p in declared.items() if p.required and bound[name] is None]
         if missing:
             raise InvalidParameter(
@@ -235,4 +236,6 @@ def get_query(name: str) -> CannedQuery:
     try:
         return registry()[name]
     except KeyError:
-        raise NotFound(f"no canned query named {name!r}", hint="list them with 'allegraph queries' or GET /queries") from None
+        raise NotFound(
+            f"no canned query named {name!r}", hint="list them with 'allegraph queries' or GET /queries"
+        ) from None
