@@ -66,3 +66,20 @@ def test_a_query_file_whose_parameters_differ_is_refused(tmp_path: Path) -> None
     bad.write_text("// name: bad\n// title: t\n// description: d\nMATCH (n) WHERE n.id = $id RETURN n.id AS id\n")
     with pytest.raises(ValueError, match="differ"):
         parse_query_file(bad)
+
+
+def test_the_readme_lists_every_canned_query_with_a_valid_example() -> None:
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = {}
+    for line in readme.splitlines():
+        match = re.search(r"`(allegraph query [^`]+)`", line)
+        if match and line.startswith("| `") and "NAME" not in match.group(1):
+            args = shlex.split(match.group(1))[2:]
+            params = dict(a.split("=", 1) for a in args[2::2])
+            examples[args[0]] = params
+    assert set(examples) == set(registry())
+    for name, params in examples.items():
+        registry()[name].bind(params)  # raises on an unknown name or a bad value
