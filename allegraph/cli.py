@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated, Any
 
@@ -220,9 +219,9 @@ def serve(
     workers: Annotated[int, typer.Option(help="uvicorn worker processes")] = 1,
 ) -> None:
     """Serve the HTTP API (docs at /docs). Read-only unless ALLEGRAPH_API_KEY is set."""
-    import uvicorn
+    import os
 
-    from api.app import create_app
+    import uvicorn
 
     settings = Settings.from_env(store=store, home=home)
     try:
@@ -232,27 +231,12 @@ def serve(
             EmbeddedServer(settings.home).start()  # fail here, with a hint, rather than inside uvicorn
     except AllegraphError as exc:
         raise _fail(exc) from exc
+    # worker processes build their own app from the environment
+    os.environ["ALLEGRAPH_STORE"] = settings.store
+    os.environ["ALLEGRAPH_HOME"] = str(settings.home)
     mode = "ingest enabled (API key set)" if settings.api_key else "read-only"
     errors.print(f"Allegraph API on http://{host}:{port}/docs — store: {settings.store}, {mode}")
-    uvicorn.run(create_app(settings), host=host, port=port, workers=workers, log_level="info")
-
-
-@store_app.command("status")
-def store_status(home: HomeOpt = None) -> None:
-    """Is the embedded store running, where, and how big."""
-    from graph.falkor import EmbeddedServer
-
-    status = EmbeddedServer(Settings.from_env(home=home).home).status()
-    console.print_json(json.dumps(status.model_dump()))
-
-
-@store_app.command("stop")
-def store_stop(home: HomeOpt = None) -> None:
-    """Shut the embedded store down cleanly; the data stays on disk."""
-    from graph.falkor import EmbeddedServer
-
-    stopped = EmbeddedServer(Settings.from_env(home=home).home).stop()
-    console.print("stopped" if stopped else "not running")
+    uvicorn.run("api.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="info")
 
 
 def main() -> None:

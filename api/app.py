@@ -64,3 +64,8 @@ def create_app(
     app.include_router(resource_router())
     app.include_router(query_router())
     return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory api.app:app_from_env` and for worker processes."""
+    return create_app(Settings.from_env())

@@ -15,17 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ingest.gazetteer import Gazetteer, fold
+from ingest.titles import ROLE_NOUNS, apply_title
 
-SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "mouthpiece"}
-OFFICIAL_WORDS = {
-    "president", "minister", "ambassador", "envoy", "secretary", "chief", "head", "director",
-    "coordinator", "commander", "general", "official", "diplomat", "senator", "governor", "mayor",
-    "chairman", "chairwoman", "chair", "leader", "negotiator", "under-secretary", "representative",
-    "deputy", "adviser", "advisor", "premier", "chancellor", "king", "queen", "prince", "emir",
-    "sheikh", "foreign", "prosecutor", "judge", "attorney", "speaker", "lawmaker", "mp", "candidate",
-    "ceo", "founder", "admiral", "colonel", "commissioner", "counsellor", "attache", "consul",
-}  # fmt: skip
-ROLE_NOUNS = SPOKES_WORDS | OFFICIAL_WORDS
 TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sir", "president", "prime", "minister",
     "ambassador", "spokesman", "spokeswoman", "general", "major", "colonel", "lieutenant", "king",
@@ -229,7 +220,7 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
     _organisations(index)
     for mention in sorted(index.mentions, key=lambda m: m.start):
         if mention.kind == "person":
-            _apply_title(index, mention)
+            apply_title(index, mention)
     _surnames(index)
     return index
 
@@ -377,70 +368,3 @@ def _surnames(index: ActorIndex) -> None:
     for token in index.doc:
         if token.i not in index.by_token and token.text in people and token.pos_ == "PROPN":
             index.add(token.i, token.i + 1, [people[token.text]], "person")
-
-
-TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART"}
-TITLE_LINKS = {"to", "of", "for", "'s", "\u2019s"}
-
-
-def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
-    """The title before a name ("Russian Ambassador to Turkey Aleksei Erkhov") and appositions."""
-    doc = index.doc
-    tokens: list[Token] = []
-    i = mention.start - 1
-    while i >= 0 and mention.start - i <= 12:
-        token = doc[i]
-        if token.is_space or "\n" in token.whitespace_ or doc[i + 1].is_sent_start:
-            break
-        if token.pos_ not in TITLE_POS and token.lower_ not in TITLE_LINKS and not token.text.endswith("."):
-            break
-        tokens.insert(0, token)
-        i -= 1
-    head = doc[mention.start : mention.end].root
-    for child in head.children:
-        if child.dep_ == "appos":
-            tokens.extend(child.subtree)
-    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
-        tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
-    return tokens
-
-
-def _apply_title(index: ActorIndex, mention: Mention) -> None:
-    key = mention.keys[0]
-    actor = index.actors[key]
-    tokens = _title_tokens(index, mention)
-    if not tokens:
-        return
-    words = {t.lower_.rstrip(".") for t in tokens}
-    role = "spokesperson" if words & SPOKES_WORDS else "official" if words & ROLE_NOUNS else None
-    # "ambassador to Turkey": the country after "to" is the host, not the one represented
-    excluded = {t.i for t in tokens if t.i > 0 and index.doc[t.i - 1].lower_ == "to"}
-    affiliation = None
-    for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
-        for t in tokens:
-            m = index.by_token.get(t.i)
-            if m and m.kind in kinds and t.i not in excluded and key not in m.keys:
-                affiliation = m.keys[0]
-                break
-        if affiliation:
-            break
-    if affiliation is None and "ministry" in words:
-        affiliation = _last_speaking_ministry(index, mention.start)
-    if role and not actor.role:
-        actor.role = role
-        actor.title = " ".join(t.text for t in sorted(tokens, key=lambda t: t.i) if t.dep_ != "punct")[:120]
-    if affiliation and not actor.affiliation_key:
-        if index.actors[affiliation].type == "Person":
-            affiliation = index.actors[affiliation].affiliation_key or affiliation
-        actor.affiliation_key = affiliation
-
-
-def _last_speaking_ministry(index: ActorIndex, before: int) -> str | None:
-    """'ministry spokesman X': the ministry that was last the subject of a sentence, else the last one."""
-    ministries = [
-        m for m in index.mentions
-        if m.start < before and m.kind == "org" and "Ministry" in index.actors[m.keys[0]].name
-    ]  # fmt: skip
-    speaking = [m for m in ministries if index.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
-    chosen = (speaking or ministries)[-1:]
-    return chosen[0].keys[0] if chosen else None

@@ -9,15 +9,10 @@ from spacy.tokens import Doc, Span
 
 from ingest import lexicon as lx
 from ingest.actors import ActorIndex
-from ingest.claims import (
-    ClaimDraft,
-    content_claims,
-    noun_claims,
-    reported_speech_claims,
-    speech_act_claims,
-)
+from ingest.claims import ClaimDraft, noun_claims, speech_act_claims
 from ingest.incidents import casualties, incident_type, places_in
 from ingest.quotes import quote_regions, quote_speakers
+from ingest.reported import content_claims, reported_speech_claims
 
 HEADLINE_MAX = 200
 

@@ -1,0 +1,79 @@
+"""Wrongful acts in a clause and who committed them: the shared core of the claim rules."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ingest import lexicon as lx
+from ingest.actors import ActorIndex
+from ingest.syntax import hypothetical, is_passive, negated, objects, passive_subject, prep_objects, subject
+
+
+def expand(index: ActorIndex, token: Token | None, *, modifiers: bool = False) -> list[str]:
+    if token is None:
+        return []
+    keys: list[str] = []
+    for node in [token, *token.conjuncts]:
+        keys.extend(k for k in index.resolve(node, modifiers=modifiers) if k not in keys)
+    return keys
+
+
+def _wrongful_object(token: Token) -> bool:
+    for obj in [*objects(token), *prep_objects(token, "out", "of")]:
+        lemma = obj.lemma_.lower()
+        if lemma in lx.ACT_NOUNS:
+            return True
+        if lemma in lx.WRONG_NOUNS and any(
+            c.lemma_.lower() in lx.ACT_NOUNS or c.lower_ in ("information", "aggressive", "combat", "bombing", "smear")
+            for c in obj.children
+        ):
+            return True
+    return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children) and any(
+        o.lemma_.lower() in lx.WRONG_NOUNS for o in objects(token)
+    )
+
+
+def is_wrongful_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in lx.WRONG_VERBS:
+        return lemma in lx.LIGHT_VERBS and _wrongful_object(token)
+    if lemma in lx.LIGHT_VERBS:
+        return _wrongful_object(token) or (is_passive(token) and _act_subject(token))
+    return True
+
+
+def _act_subject(token: Token) -> bool:
+    subj = passive_subject(token)
+    return subj is not None and subj.lemma_.lower() in lx.ACT_NOUNS
+
+
+def perpetrators(index: ActorIndex, verb: Token) -> list[tuple[str, Token]]:
+    """(actor, clause verb) pairs for wrongful acts a clause asserts."""
+    found: list[tuple[str, Token]] = []
+    for clause in clause_verbs(verb):
+        if negated(clause) or hypothetical(clause):
+            continue
+        if is_wrongful_verb(clause):
+            if is_passive(clause):
+                agents = prep_objects(clause, "by", "via", "from")
+                keys = [k for a in agents for k in expand(index, a, modifiers=True)]
+                subj = passive_subject(clause)
+                if not keys and subj is not None and subj.lemma_.lower() in lx.ACT_NOUNS:
+                    keys = index.resolve(subj, modifiers=True)
+            else:
+                keys = expand(index, subject(clause), modifiers=True)
+            found.extend((k, clause) for k in keys)
+        subj = subject(clause)
+        if subj is not None and subj.lemma_.lower() in lx.ACT_NOUNS:
+            found.extend((k, clause) for k in index.resolve(subj, modifiers=True))
+        if clause.lemma_ == "be" and subj is not None and prep_objects(clause, *lx.BEHIND_WORDS):
+            found.extend((k, clause) for k in expand(index, subj))
+    return found
+
+
+def clause_verbs(verb: Token) -> list[Token]:
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ in ("conj", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            out.extend(clause_verbs(child))
+    return out

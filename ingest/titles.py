@@ -1,0 +1,98 @@
+"""People's titles and appositions: the role they speak in and whom they speak for
+("Russian Ambassador to Turkey Aleksei Erkhov" → official of Russia, not of Turkey)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from ingest.actors import ActorIndex, Mention
+
+SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "mouthpiece"}
+OFFICIAL_WORDS = {
+    "president", "minister", "ambassador", "envoy", "secretary", "chief", "head", "director",
+    "coordinator", "commander", "general", "official", "diplomat", "senator", "governor", "mayor",
+    "chairman", "chairwoman", "chair", "leader", "negotiator", "under-secretary", "representative",
+    "deputy", "adviser", "advisor", "premier", "chancellor", "king", "queen", "prince", "emir",
+    "sheikh", "foreign", "prosecutor", "judge", "attorney", "speaker", "lawmaker", "mp", "candidate",
+    "ceo", "founder", "admiral", "colonel", "commissioner", "counsellor", "attache", "consul",
+}  # fmt: skip
+ROLE_NOUNS = SPOKES_WORDS | OFFICIAL_WORDS
+
+TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART"}
+TITLE_LINKS = {"to", "of", "for", "'s", "\u2019s"}
+
+
+def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
+    """The title before a name ("Russian Ambassador to Turkey Aleksei Erkhov") and appositions."""
+    doc = index.doc
+    tokens: list[Token] = []
+    i = mention.start - 1
+    while i >= 0 and mention.start - i <= 12:
+        token = doc[i]
+        if token.is_space or "\n" in token.whitespace_ or doc[i + 1].is_sent_start:
+            break
+        if token.pos_ not in TITLE_POS and token.lower_ not in TITLE_LINKS and not token.text.endswith("."):
+            break
+        tokens.insert(0, token)
+        i -= 1
+    head = doc[mention.start : mention.end].root
+    for child in head.children:
+        if child.dep_ == "appos":
+            tokens.extend(child.subtree)
+    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+        tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
+    return tokens
+
+
+def apply_title(index: ActorIndex, mention: Mention) -> None:
+    key = mention.keys[0]
+    actor = index.actors[key]
+    tokens = _title_tokens(index, mention)
+    if not tokens:
+        return
+    words = {t.lower_.rstrip(".") for t in tokens}
+    role = "spokesperson" if words & SPOKES_WORDS else "official" if words & ROLE_NOUNS else None
+    # "ambassador to Turkey": the country after "to" is the host, not the one represented
+    excluded = {t.i for t in tokens if t.i > 0 and index.doc[t.i - 1].lower_ == "to"}
+    affiliation = None
+    for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
+        for t in tokens:
+            m = index.by_token.get(t.i)
+            if m and m.kind in kinds and t.i not in excluded and key not in m.keys:
+                affiliation = m.keys[0]
+                break
+        if affiliation:
+            break
+    if affiliation is None and "ministry" in words:
+        affiliation = _last_speaking_ministry(index, mention.start)
+    if role and not actor.role:
+        actor.role = role
+        actor.title = _title_text(tokens)
+    if affiliation and not actor.affiliation_key:
+        if index.actors[affiliation].type == "Person":
+            affiliation = index.actors[affiliation].affiliation_key or affiliation
+        actor.affiliation_key = affiliation
+
+
+def _last_speaking_ministry(index: ActorIndex, before: int) -> str | None:
+    """'ministry spokesman X': the ministry that was last the subject of a sentence, else the last one."""
+    ministries = [
+        m for m in index.mentions
+        if m.start < before and m.kind == "org" and "Ministry" in index.actors[m.keys[0]].name
+    ]  # fmt: skip
+    speaking = [m for m in ministries if index.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
+    chosen = (speaking or ministries)[-1:]
+    return chosen[0].keys[0] if chosen else None
+
+
+def _title_text(tokens: list[Token]) -> str:
+    """The title as written ("ministry spokesman Maj. Gen."), trimmed of edge punctuation."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and ordered[-1].is_punct and ordered[-1].text != ".":
+        ordered.pop()
+    while ordered and ordered[0].is_punct:
+        ordered.pop(0)
+    return "".join(t.text_with_ws for t in ordered).strip()[:120]
