@@ -10,7 +10,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, create_model
 
 from allegraph.config import Settings
-from allegraph.errors import NotFound
+from allegraph.errors import InvalidParameter, NotFound
 from allegraph.querying import QueryResponse, run_query
 from api.deps import ISO_DATE, get_settings, get_store
 from api.errors import ERROR_RESPONSES
@@ -114,11 +114,20 @@ def _add_routes(router: APIRouter, query: CannedQuery) -> None:
     }
 
     # FastAPI reads the typed parameters from __signature__, set below
-    def run_get(store: GraphStore, settings: Settings, **params: Any) -> QueryResponse:
+    declared = {p.name for p in query.params}
+
+    def run_get(request: Request, store: GraphStore, settings: Settings, **params: Any) -> QueryResponse:
+        unknown = sorted(set(request.query_params) - declared)
+        if unknown:  # as strict as the POST body: a typo must not silently widen the answer
+            raise InvalidParameter(
+                f"unknown parameter(s) for {query.name}: {', '.join(unknown)}",
+                hint=f"declared: {', '.join(sorted(declared)) or 'none'}",
+            )
         return run_query(store, query.name, params, timeout_ms=settings.query_timeout_ms)
 
     run_get.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
+            inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request),
             inspect.Parameter("store", inspect.Parameter.KEYWORD_ONLY, default=Depends(get_store)),
             inspect.Parameter("settings", inspect.Parameter.KEYWORD_ONLY, default=Depends(get_settings)),
             *_query_params(query),

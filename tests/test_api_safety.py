@@ -109,6 +109,7 @@ def test_every_error_path_has_the_error_shape(client: httpx.Client, seeded: Seed
         ("GET", "/queries/who-accused-whom?kind=praise", None, 422, "invalid_request"),
         ("GET", "/queries/who-accused-whom?since=yesterday", None, 422, "invalid_request"),
         ("POST", "/queries/who-accused-whom", {"nonsense": 1}, 422, "invalid_request"),
+        ("GET", "/queries/who-accused-whom?speakr=Turkey", None, 422, "invalid_parameter"),
         ("POST", "/queries/who-accused-whom", [1, 2], 422, "invalid_request"),
         ("GET", "/queries/actor-profile", None, 422, "invalid_request"),
         ("GET", "/queries/no-such-query", None, 404, "not_found"),
