@@ -34,10 +34,10 @@ def _fail(exc: AllegraphError) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _open(store: str | None, home: str | None) -> Any:
+def _open(settings: Settings) -> Any:
     from graph.store import open_store
 
-    return open_store(Settings.from_env(store=store, home=home))
+    return open_store(settings)
 
 
 @app.command()
@@ -56,7 +56,7 @@ def ingest(
     try:
         items = list(load_documents(paths, settings.max_document_bytes))
         nlp = load_nlp()
-        with _open(store, home) as graph_store, _progress() as progress:
+        with _open(settings) as graph_store, _progress() as progress:
             task = progress.add_task("ingesting", total=len(items))
             summary = ingest_documents(
                 graph_store,
@@ -130,7 +130,7 @@ def stats(
 ) -> None:
     """Counts of nodes by label and edges by type."""
     try:
-        with _open(store, home) as graph_store:
+        with _open(Settings.from_env(store=store, home=home)) as graph_store:
             result = graph_store.stats()
     except AllegraphError as exc:
         raise _fail(exc) from exc
@@ -168,7 +168,7 @@ def _run_canned(name: str, params: dict[str, Any], store: str | None, home: str 
 
     settings = Settings.from_env(store=store, home=home)
     try:
-        with _open(store, home) as graph_store:
+        with _open(settings) as graph_store:
             return run_query(graph_store, name, params, timeout_ms=settings.query_timeout_ms)
     except AllegraphError as exc:
         raise _fail(exc) from exc

@@ -19,8 +19,7 @@ MIN_COLUMN_WIDTH = 14
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def print_result(response: QueryResponse, output: str, console: Console) -> None:

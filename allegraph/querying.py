@@ -13,7 +13,6 @@ from graph.readonly import check_read_only
 from graph.store import GraphStore
 from queries import get_query
 
-DEFAULT_TIMEOUT_MS = 10_000
 MAX_PAGE = 1000
 
 
@@ -89,9 +88,7 @@ class DocumentDetail(BaseModel):
     claims: list[ClaimOut]
 
 
-def run_query(
-    store: GraphStore, name: str, params: dict[str, Any], *, timeout_ms: int = DEFAULT_TIMEOUT_MS
-) -> QueryResponse:
+def run_query(store: GraphStore, name: str, params: dict[str, Any], *, timeout_ms: int) -> QueryResponse:
     query = get_query(name)
     bound = query.bind(params)
     try:
@@ -110,21 +107,26 @@ def run_cypher(
     return QueryResponse(query="cypher", columns=result.columns, rows=result.rows), result.truncated
 
 
-def list_claims(store: GraphStore, filters: dict[str, Any], *, after: str | None, limit: int) -> ClaimPage:
+def list_claims(
+    store: GraphStore, filters: dict[str, Any], *, after: str | None, limit: int, timeout_ms: int
+) -> ClaimPage:
     """Keyset pagination on claim id: pages stay stable while new documents arrive."""
     limit = max(1, min(limit, MAX_PAGE))
-    rows = run_query(store, "claims", {**filters, "after": after, "limit": limit + 1}).rows
+    rows = run_query(store, "claims", {**filters, "after": after, "limit": limit + 1}, timeout_ms=timeout_ms).rows
     claims = [ClaimOut.model_validate(row) for row in rows[:limit]]
     return ClaimPage(claims=claims, next_cursor=claims[-1].claim_id if len(rows) > limit else None)
 
 
-def find_actors(store: GraphStore, search: str | None, actor_type: str | None, limit: int) -> list[ActorSummary]:
-    rows = run_query(store, "actor-search", {"search": search, "type": actor_type, "limit": limit}).rows
+def find_actors(
+    store: GraphStore, search: str | None, actor_type: str | None, limit: int, *, timeout_ms: int
+) -> list[ActorSummary]:
+    params = {"search": search, "type": actor_type, "limit": limit}
+    rows = run_query(store, "actor-search", params, timeout_ms=timeout_ms).rows
     return [ActorSummary.model_validate(row) for row in rows]
 
 
-def actor_profile(store: GraphStore, actor: str) -> ActorProfile:
-    rows = run_query(store, "actor-profile", {"actor": actor}).rows
+def actor_profile(store: GraphStore, actor: str, *, timeout_ms: int) -> ActorProfile:
+    rows = run_query(store, "actor-profile", {"actor": actor}, timeout_ms=timeout_ms).rows
     if not rows:
         raise NotFound(
             f"no actor {actor!r}", hint="find ids with GET /actors?search=… or 'allegraph query actor-search'"
@@ -132,10 +134,10 @@ def actor_profile(store: GraphStore, actor: str) -> ActorProfile:
     return ActorProfile.model_validate(rows[0])
 
 
-def document_detail(store: GraphStore, document_id: str) -> DocumentDetail:
-    rows = run_query(store, "document", {"document": document_id}).rows
+def document_detail(store: GraphStore, document_id: str, *, timeout_ms: int) -> DocumentDetail:
+    rows = run_query(store, "document", {"document": document_id}, timeout_ms=timeout_ms).rows
     if not rows:
         raise NotFound(f"no document {document_id!r}", hint="document ids appear in every claim row")
-    claims = run_query(store, "claims", {"document": document_id, "limit": 100_000}).rows
+    claims = run_query(store, "claims", {"document": document_id, "limit": 100_000}, timeout_ms=timeout_ms).rows
     claims.sort(key=lambda c: (c["start"] if c["start"] is not None else -1, c["claim_id"]))
     return DocumentDetail.model_validate(rows[0] | {"claims": claims})

@@ -83,6 +83,7 @@ def resource_router() -> APIRouter:
     @router.get("/claims", response_model=ClaimPage, tags=["resources"])
     def claims(
         store: Store,
+        settings: Config,
         speaker: ActorFilter = None,
         target: ActorFilter = None,
         kind: Literal["accuse", "deny", "condemn", "blame"] | None = None,
@@ -101,27 +102,30 @@ def resource_router() -> APIRouter:
             "until": until,
             "document": document,
         }
-        return list_claims(store, filters, after=after, limit=limit)
+        return list_claims(store, filters, after=after, limit=limit, timeout_ms=settings.query_timeout_ms)
 
     @router.get("/actors", response_model=ActorList, tags=["resources"])
     def actors(
         store: Store,
+        settings: Config,
         search: Annotated[str | None, Query(max_length=MAX_TEXT, description="Part of a name or alias")] = None,
         type: Literal["State", "Organization", "Person"] | None = None,  # noqa: A002 - the public parameter name
         limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     ) -> ActorList:
         """Actors whose name or alias contains `search`, most active first."""
-        return ActorList(actors=find_actors(store, search, type, limit))
+        return ActorList(actors=find_actors(store, search, type, limit, timeout_ms=settings.query_timeout_ms))
 
     @router.get("/actors/{actor_id}", response_model=ActorProfile, tags=["resources"])
-    def actor(store: Store, actor_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> ActorProfile:
+    def actor(store: Store, settings: Config, actor_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> ActorProfile:
         """One actor's profile, by id (or by name or alias)."""
-        return actor_profile(store, actor_id)
+        return actor_profile(store, actor_id, timeout_ms=settings.query_timeout_ms)
 
     @router.get("/documents/{document_id:path}", response_model=DocumentDetail, tags=["resources"])
-    def document(store: Store, document_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> DocumentDetail:
+    def document(
+        store: Store, settings: Config, document_id: Annotated[str, Path(max_length=MAX_TEXT)]
+    ) -> DocumentDetail:
         """A source document's metadata and its claims in reading order."""
-        return document_detail(store, document_id)
+        return document_detail(store, document_id, timeout_ms=settings.query_timeout_ms)
 
     @router.post("/cypher", response_model=QueryResponse, tags=["analysts"])
     def cypher(request: CypherRequest, response: Response, store: Store, settings: Config) -> QueryResponse:
