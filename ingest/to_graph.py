@@ -35,8 +35,8 @@ def _actors(rows: list[dict[str, Any]]) -> dict[str, Actor]:
 
 
 def _state_id_for_iso(iso: str) -> str | None:
-    state = load_gazetteer().states.get(iso)
-    return actor_id(state.name, "State") if state else None
+    state = _state_actor(iso)
+    return state.id if state else None
 
 
 def _state_actor(iso: str) -> Actor | None:
