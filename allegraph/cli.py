@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -10,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from allegraph.config import Settings
+from allegraph.config import DEFAULT_BASE_IRI, Settings
 from allegraph.errors import AllegraphError, BadRequest
 from allegraph.models import SkippedDocument
 
@@ -208,6 +209,57 @@ def query(
         params[key.strip()] = value
     response = _run_canned(name, params, store, home)
     print_result(response, output, console)
+
+
+@app.command()
+def export(
+    output_format: Annotated[
+        str | None, typer.Option("--format", "-f", help="ttl | nt | jsonld | trig (default: -o's extension, else ttl)")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: standard output)")
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option("--base", help=f"Base IRI for exported resources. Env: ALLEGRAPH_BASE_IRI [{DEFAULT_BASE_IRI}]"),
+    ] = None,
+    store: StoreOpt = None,
+    home: HomeOpt = None,
+) -> None:
+    """Export the graph as RDF (N-Triples streams; Turtle, JSON-LD and TriG are built in memory)."""
+    from allegraph.rdf.export import export_file, export_total
+    from allegraph.rdf.terms import Minter
+
+    settings = Settings.from_env(store=store, home=home)
+    try:
+        fmt = _rdf_format(output_format, output)
+        mint = Minter(base or settings.base_iri)
+        with _open(settings) as graph_store, _progress() as progress:
+            task = progress.add_task(f"exporting {fmt.value}", total=export_total(graph_store))
+            summary = export_file(
+                graph_store,
+                output,
+                fmt,
+                mint,
+                timeout_ms=settings.query_timeout_ms,
+                progress=lambda label, done: progress.update(task, advance=done, description=f"exporting {label}"),
+            )
+    except AllegraphError as exc:
+        raise _fail(exc) from exc
+    where = str(output) if output else "standard output"
+    errors.print(f"[bold]{summary.statements}[/] statements ({fmt.value}) to {where}, IRIs under {summary.base}")
+
+
+def _rdf_format(name: str | None, output: Path | None) -> Any:
+    from allegraph.rdf.export import RdfFormat
+
+    if name is None:
+        by_suffix = {f.extension: f for f in RdfFormat}
+        return by_suffix.get(output.suffix.lower(), RdfFormat.ttl) if output else RdfFormat.ttl
+    try:
+        return RdfFormat(name.lower())
+    except ValueError:
+        raise BadRequest(f"unknown RDF format {name!r}", hint="use ttl, nt, jsonld or trig") from None
 
 
 @app.command()

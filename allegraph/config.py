@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+DEFAULT_BASE_IRI = "https://w3id.org/allegraph/id/"
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
 
@@ -22,6 +23,7 @@ class Settings(BaseModel):
     query_timeout_ms: int = 10_000
     cypher_timeout_ms: int = 5_000
     cypher_row_cap: int = 1_000
+    base_iri: str = DEFAULT_BASE_IRI
 
     @property
     def uses_neo4j(self) -> bool:
@@ -44,4 +46,5 @@ class Settings(BaseModel):
             query_timeout_ms=int(env.get("ALLEGRAPH_QUERY_TIMEOUT_MS", 10_000)),
             cypher_timeout_ms=int(env.get("ALLEGRAPH_CYPHER_TIMEOUT_MS", 5_000)),
             cypher_row_cap=int(env.get("ALLEGRAPH_CYPHER_ROW_CAP", 1_000)),
+            base_iri=env.get("ALLEGRAPH_BASE_IRI") or DEFAULT_BASE_IRI,
         )

@@ -61,6 +61,13 @@ class QueryRejected(BadRequest):
     status = 400
 
 
+class NotAcceptable(BadRequest):
+    """None of the media types the client accepts can be produced."""
+
+    code = "not_acceptable"
+    status = 406
+
+
 class NotFound(AllegraphError):
     code = "not_found"
     status = 404

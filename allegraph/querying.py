@@ -27,7 +27,7 @@ class QueryResponse(BaseModel):
 class ClaimOut(BaseModel):
     claim_id: str
     kind: ClaimKind
-    speaker: str | None
+    speaker: str | None = None
     speaker_id: str
     speaker_type: ActorType | None = None
     target: str | None = None
@@ -44,6 +44,9 @@ class ClaimOut(BaseModel):
     document: str | None = None
     document_id: str
     url: str | None = None
+    in_headline: bool | None = None
+    responds_to: list[str] = Field(default_factory=list, description="Ids of the claims this one answers")
+    incidents: list[str] = Field(default_factory=list, description="Ids of the incidents the claim is about")
 
 
 class ClaimPage(BaseModel):

@@ -10,9 +10,12 @@ from fastapi import FastAPI
 
 from allegraph import __version__
 from allegraph.config import Settings
+from allegraph.errors import AllegraphError, ConfigError
+from allegraph.rdf.terms import Minter
 from api.deps import LazyNlp
 from api.errors import install_error_handlers
 from api.queries import query_router
+from api.rdf import rdf_router
 from api.resources import resource_router
 from graph.store import GraphStore
 
@@ -23,6 +26,8 @@ Who accused whom of what, who denied it, who condemned and who blamed — extrac
   results as `{"query", "columns", "rows"}`.
 * **Resources**: `/claims` (cursor pagination), `/actors`, `/actors/{id}`, `/documents/{id}`.
 * **Analysts**: `POST /cypher` runs read-only Cypher with a row cap and a timeout.
+* **Linked data**: `GET /export?format=ttl|nt|jsonld|trig`; `/actors/{id}` and `/claims` answer in
+  Turtle, JSON-LD or N-Triples when the `Accept` header asks for it.
 * **Ingest**: `POST /documents`, only with the server's API key.
 
 Every error has one shape: `{"error": {"status", "code", "message", "hint", "details"}}`.
@@ -60,10 +65,19 @@ def create_app(
     app.state.settings = settings
     app.state.store = store
     app.state.nlp = LazyNlp(nlp_factory, nlp)
+    app.state.mint = _minter(settings)
     install_error_handlers(app)
     app.include_router(resource_router())
     app.include_router(query_router())
+    app.include_router(rdf_router())
     return app
+
+
+def _minter(settings: Settings) -> Minter:
+    try:
+        return Minter(settings.base_iri)
+    except AllegraphError as exc:
+        raise ConfigError(f"ALLEGRAPH_BASE_IRI: {exc.message}", hint=exc.hint) from exc
 
 
 def app_from_env() -> FastAPI:

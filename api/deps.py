@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import Request
 
 from allegraph.config import Settings
+from allegraph.rdf.terms import Minter
 from graph.store import GraphStore
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -22,6 +23,11 @@ def get_store(request: Request) -> GraphStore:
 def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+def get_mint(request: Request) -> Minter:
+    mint: Minter = request.app.state.mint
+    return mint
 
 
 class LazyNlp:

@@ -6,7 +6,7 @@ import hmac
 import re
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from allegraph import EXTRACTOR_VERSION, __version__
@@ -25,9 +25,13 @@ from allegraph.querying import (
     list_claims,
     run_cypher,
 )
+from allegraph.rdf.export import actor_description
+from allegraph.rdf.mapping import claim_quads
+from allegraph.rdf.terms import Minter
 from allegraph.service import ingest_documents
-from api.deps import ISO_DATE, get_nlp, get_settings, get_store
+from api.deps import ISO_DATE, get_mint, get_nlp, get_settings, get_store
 from api.errors import ERROR_RESPONSES, ErrorResponse
+from api.rdf import RDF_VIEW_RESPONSES, rdf_response, view_format
 from graph.readonly import MAX_QUERY_CHARS
 from graph.store import GraphStore
 from ingest.loaders import Record, record_document
@@ -38,6 +42,7 @@ PARAM_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 
 Store = Annotated[GraphStore, Depends(get_store)]
 Config = Annotated[Settings, Depends(get_settings)]
+Mint = Annotated[Minter, Depends(get_mint)]
 IsoDateFilter = Annotated[
     str | None, Query(pattern=ISO_DATE, json_schema_extra={"format": "date"}, description="YYYY-MM-DD")
 ]
@@ -80,10 +85,12 @@ def resource_router() -> APIRouter:
         store.ping()
         return Health(status="ok", store=store.name, version=__version__, extractor=EXTRACTOR_VERSION)
 
-    @router.get("/claims", response_model=ClaimPage, tags=["resources"])
+    @router.get("/claims", response_model=ClaimPage, tags=["resources"], responses=RDF_VIEW_RESPONSES)
     def claims(
+        request: Request,
         store: Store,
         settings: Config,
+        mint: Mint,
         speaker: ActorFilter = None,
         target: ActorFilter = None,
         kind: Literal["accuse", "deny", "condemn", "blame"] | None = None,
@@ -92,8 +99,11 @@ def resource_router() -> APIRouter:
         document: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
         after: Annotated[str | None, Query(max_length=MAX_TEXT, description="next_cursor of the previous page")] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    ) -> ClaimPage:
-        """Claims in a stable order (by id), a page at a time: pass `next_cursor` back as `after`."""
+    ) -> ClaimPage | Response:
+        """Claims in a stable order (by id), a page at a time: pass `next_cursor` back as `after`.
+        With `Accept: text/turtle` (or JSON-LD, N-Triples, TriG) the page comes as RDF, the next
+        page in a `Link: <…>; rel="next"` header."""
+        fmt = view_format(request)
         filters = {
             "speaker": speaker,
             "target": target,
@@ -102,7 +112,14 @@ def resource_router() -> APIRouter:
             "until": until,
             "document": document,
         }
-        return list_claims(store, filters, after=after, limit=limit, timeout_ms=settings.query_timeout_ms)
+        page = list_claims(store, filters, after=after, limit=limit, timeout_ms=settings.query_timeout_ms)
+        if fmt is None:
+            return page
+        quads = (quad for claim in page.claims for quad in claim_quads(claim, mint, labels=True))
+        headers = {}
+        if page.next_cursor is not None:
+            headers["Link"] = f'<{request.url.include_query_params(after=page.next_cursor)}>; rel="next"'
+        return rdf_response(quads, fmt, mint, headers)
 
     @router.get("/actors", response_model=ActorList, tags=["resources"])
     def actors(
@@ -115,10 +132,22 @@ def resource_router() -> APIRouter:
         """Actors whose name or alias contains `search`, most active first."""
         return ActorList(actors=find_actors(store, search, type, limit, timeout_ms=settings.query_timeout_ms))
 
-    @router.get("/actors/{actor_id}", response_model=ActorProfile, tags=["resources"])
-    def actor(store: Store, settings: Config, actor_id: Annotated[str, Path(max_length=MAX_TEXT)]) -> ActorProfile:
-        """One actor's profile, by id (or by name or alias)."""
-        return actor_profile(store, actor_id, timeout_ms=settings.query_timeout_ms)
+    @router.get("/actors/{actor_id}", response_model=ActorProfile, tags=["resources"], responses=RDF_VIEW_RESPONSES)
+    def actor(
+        request: Request,
+        store: Store,
+        settings: Config,
+        mint: Mint,
+        actor_id: Annotated[str, Path(max_length=MAX_TEXT)],
+    ) -> ActorProfile | Response:
+        """One actor's profile, by id (or by name or alias). With `Accept: text/turtle` (or JSON-LD,
+        N-Triples, TriG), the actor's RDF description: types, names, whom it speaks for, and its
+        direct accuses / denies / condemns / blames statements."""
+        fmt = view_format(request)
+        profile = actor_profile(store, actor_id, timeout_ms=settings.query_timeout_ms)
+        if fmt is None:
+            return profile
+        return rdf_response(actor_description(store, profile.id, mint, timeout_ms=settings.query_timeout_ms), fmt, mint)
 
     @router.get("/documents/{document_id:path}", response_model=DocumentDetail, tags=["resources"])
     def document(

@@ -28,6 +28,9 @@
 // column document: string
 // column document_id: string
 // column url: string
+// column in_headline: boolean
+// column responds_to: list
+// column incidents: list
 MATCH (s:Actor)-[:MADE]->(c:Claim)-[:REPORTED_IN]->(d:Document)
 WHERE ($after IS NULL OR c.id > $after)
   AND ($kind IS NULL OR c.kind = $kind)
@@ -41,6 +44,8 @@ WHERE $target IS NULL OR (t IS NOT NULL AND $target IN t.scope_keys)
 RETURN c.id AS claim_id, c.kind AS kind, s.name AS speaker, s.id AS speaker_id, s.type AS speaker_type,
        t.name AS target, t.id AS target_id, t.type AS target_type, c.charge AS charge, c.evidence AS evidence,
        c.quote AS quote, c.start AS start, c.end AS end, c.date AS date, c.modality AS modality,
-       c.confidence AS confidence, d.title AS document, d.id AS document_id, d.url AS url
+       c.confidence AS confidence, d.title AS document, d.id AS document_id, d.url AS url,
+       c.in_headline AS in_headline, [(c)-[:RESPONDS_TO]->(r:Claim) | r.id] AS responds_to,
+       [(c)-[:ABOUT]->(i:Incident) | i.id] AS incidents
 ORDER BY claim_id
 LIMIT $limit

@@ -60,3 +60,24 @@ def test_query_errors_print_a_message_and_a_hint(cli_env: dict[str, str]) -> Non
 def test_queries_lists_the_registry(cli_env: dict[str, str]) -> None:
     result = CliRunner().invoke(app, ["queries"])
     assert result.exit_code == 0 and "who-accused-whom" in result.stdout and "blame-chains" in result.stdout
+
+
+def test_export_writes_rdf_by_extension_under_the_given_base(cli_env: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Graph
+
+    target = tmp_path / "graph.jsonld"
+    result = CliRunner().invoke(app, ["export", "-o", str(target), "--base", "https://data.example.org/ag/"])
+    assert result.exit_code == 0, result.output
+    assert "statements (jsonld)" in result.stderr
+    graph = Graph().parse(target, format="json-ld")
+    subjects = {str(s) for s in graph.subjects()}
+    assert len(graph) > 500 and all(s.startswith("https://data.example.org/ag/") for s in subjects)
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_export_refuses_a_bad_base_and_format_with_a_hint(cli_env: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad_base = CliRunner().invoke(app, ["export", "-o", str(tmp_path / "x.ttl"), "--base", "not an iri"])
+    assert bad_base.exit_code == 2 and "hint:" in bad_base.stderr
+    bad_format = CliRunner().invoke(app, ["export", "-f", "rdfxml"])
+    assert bad_format.exit_code == 2 and "ttl, nt, jsonld or trig" in bad_format.stderr
+    assert not (tmp_path / "x.ttl").exists()

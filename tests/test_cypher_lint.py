@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,6 +36,11 @@ def _items() -> list[dict]:
     items += [
         {"name": q.name, "query": q.cypher, "parameters": {p.name: p.example for p in q.params}}
         for q in registry().values()
+    ]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    items += [
+        {"name": f"README.md cypher block {n}", "query": block, "parameters": {}}
+        for n, block in enumerate(re.findall(r"```cypher\n(.*?)```", readme, re.S))
     ]
     doc_params = {"doc": {}, "actors": [], "claims": [], "places": [], "incidents": []}
     items.append({"name": "write-document", "query": WRITE_DOCUMENT, "parameters": doc_params})

@@ -1,0 +1,1 @@
+"""RDF export on the Allegraph vocabulary (`schema/allegraph.ttl`)."""

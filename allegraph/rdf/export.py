@@ -1,0 +1,276 @@
+"""The RDF export: page through the graph with the `export-*` canned queries, map each page to
+quads, and write them in one of four formats.
+
+N-Triples is written as the pages arrive, so memory stays flat however large the graph is.
+Turtle, JSON-LD and TriG are built as one rdflib graph first (their serializers group
+statements by subject and need the whole graph); use N-Triples for very large exports.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pydantic import BaseModel
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from allegraph.errors import BadRequest
+from allegraph.querying import run_query
+from allegraph.rdf.mapping import (
+    ExportActor,
+    ExportIncident,
+    ExportPlace,
+    Quad,
+    actor_quads,
+    document_rows_quads,
+    incident_quads,
+    place_quads,
+)
+from allegraph.rdf.terms import PREFIXES, Minter
+from graph.store import GraphStore
+from schema import SCHEMA_DIR
+
+DEFAULT_PAGE_SIZE = 200
+Progress = Callable[[str, int], None]
+
+
+class RdfFormat(StrEnum):
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+    trig = "trig"
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self]
+
+    @property
+    def extension(self) -> str:
+        return {"ttl": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}[self.value]
+
+
+MEDIA_TYPES: dict[RdfFormat, str] = {
+    RdfFormat.ttl: "text/turtle",
+    RdfFormat.nt: "application/n-triples",
+    RdfFormat.jsonld: "application/ld+json",
+    RdfFormat.trig: "application/trig",
+}
+_RDFLIB_NAME = {RdfFormat.ttl: "turtle", RdfFormat.jsonld: "json-ld", RdfFormat.trig: "trig"}
+
+
+class ExportSummary(BaseModel):
+    format: RdfFormat
+    base: str
+    statements: int
+    nodes: int
+
+
+class _Source(BaseModel):
+    query: str
+    key: str
+    label: str
+
+
+# Order matters only for readability of the output: who, where, what happened, then what was said.
+_SOURCES = (
+    _Source(query="export-actors", key="id", label="actors"),
+    _Source(query="export-places", key="id", label="places"),
+    _Source(query="export-incidents", key="id", label="incidents"),
+    _Source(query="export-documents", key="document_id", label="documents"),
+)
+
+
+def export_total(store: GraphStore) -> int:
+    """How many nodes the export pages through (claims come along with their documents)."""
+    counts = store.stats().nodes
+    return sum(counts.get(label, 0) for label in ("Actor", "Place", "Incident", "Document"))
+
+
+def iter_quads(
+    store: GraphStore,
+    mint: Minter,
+    *,
+    timeout_ms: int,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    progress: Progress | None = None,
+) -> Iterator[Quad]:
+    """Every statement of the export, a page of nodes at a time (keyset pagination on ids)."""
+    for source in _SOURCES:
+        for page in _pages(store, source, page_size, timeout_ms):
+            yield from _page_quads(source.query, page, mint)
+            if progress is not None:
+                progress(source.label, len({row[source.key] for row in page}))
+
+
+def _pages(store: GraphStore, source: _Source, page_size: int, timeout_ms: int) -> Iterator[list[dict[str, Any]]]:
+    after = ""
+    while True:
+        params = {"after": after, "limit": page_size}
+        rows = run_query(store, source.query, params, timeout_ms=timeout_ms).rows
+        if not rows:
+            return
+        yield rows
+        if len({row[source.key] for row in rows}) < page_size:
+            return
+        after = rows[-1][source.key]
+
+
+def _page_quads(query: str, rows: list[dict[str, Any]], mint: Minter) -> Iterator[Quad]:
+    if query == "export-actors":
+        for row in rows:
+            yield from actor_quads(ExportActor.model_validate(row), mint)
+    elif query == "export-places":
+        for row in rows:
+            yield from place_quads(ExportPlace.model_validate(row), mint)
+    elif query == "export-incidents":
+        for row in rows:
+            yield from incident_quads(ExportIncident.model_validate(row), mint)
+    else:
+        yield from document_rows_quads(rows, mint)
+
+
+def actor_description(store: GraphStore, actor_id: str, mint: Minter, *, timeout_ms: int) -> list[Quad]:
+    """One actor's statements, as in the full export."""
+    rows = run_query(store, "export-actors", {"id": actor_id, "limit": 1}, timeout_ms=timeout_ms).rows
+    return [quad for row in rows for quad in actor_quads(ExportActor.model_validate(row), mint)]
+
+
+def export(
+    store: GraphStore,
+    out: BinaryIO,
+    fmt: RdfFormat,
+    mint: Minter,
+    *,
+    timeout_ms: int,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    progress: Progress | None = None,
+) -> ExportSummary:
+    quads = iter_quads(store, mint, timeout_ms=timeout_ms, page_size=page_size, progress=progress)
+    statements = write_ntriples(quads, out) if fmt is RdfFormat.nt else write_document(quads, out, fmt, mint)
+    return ExportSummary(format=fmt, base=mint.base, statements=statements, nodes=export_total(store))
+
+
+def export_file(
+    store: GraphStore,
+    path: Path | None,
+    fmt: RdfFormat,
+    mint: Minter,
+    *,
+    timeout_ms: int,
+    progress: Progress | None = None,
+) -> ExportSummary:
+    """Export to a file (written beside it and renamed into place when complete) or to stdout."""
+    if path is None:
+        return export(store, sys.stdout.buffer, fmt, mint, timeout_ms=timeout_ms, progress=progress)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("wb") as out:
+            summary = export(store, out, fmt, mint, timeout_ms=timeout_ms, progress=progress)
+        partial.replace(path)
+    except OSError as exc:
+        raise BadRequest(f"cannot write {path}: {exc.strerror or exc}", hint="check the directory exists") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return summary
+
+
+# --- writers --------------------------------------------------------------------------------
+
+
+def write_ntriples(quads: Iterable[Quad], out: BinaryIO) -> int:
+    count = 0
+    for subject, predicate, value, _graph in quads:
+        out.write(ntriples_line(subject, predicate, value).encode("utf-8"))
+        count += 1
+    return count
+
+
+def ntriples_bytes(quads: Iterable[Quad], chunk_lines: int = 1000) -> Iterator[bytes]:
+    """N-Triples in chunks, for a streaming HTTP response."""
+    lines: list[str] = []
+    for subject, predicate, value, _graph in quads:
+        lines.append(ntriples_line(subject, predicate, value))
+        if len(lines) >= chunk_lines:
+            yield "".join(lines).encode("utf-8")
+            lines.clear()
+    if lines:
+        yield "".join(lines).encode("utf-8")
+
+
+def ntriples_line(subject: Node, predicate: Node, value: Node) -> str:
+    return f"{_nt_term(subject)} {_nt_term(predicate)} {_nt_term(value)} .\n"
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt_term(term: Node) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        lexical = f'"{str(term).translate(_ESCAPES)}"'
+        if term.language:
+            return f"{lexical}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{lexical}^^<{term.datatype}>"
+        return lexical
+    raise TypeError(f"the export mints no blank nodes, got {term!r}")
+
+
+def write_document(quads: Iterable[Quad], out: BinaryIO, fmt: RdfFormat, mint: Minter) -> int:
+    """Turtle, JSON-LD (default graph: every statement) or TriG (one named graph per document)."""
+    if fmt is RdfFormat.trig:
+        dataset = to_dataset(quads, mint)
+        count = sum(len(g) for g in dataset.graphs())
+        dataset.serialize(out, format="trig")
+        return count
+    graph = to_graph(quads, mint)
+    serialize_graph(graph, out, fmt, mint)
+    return len(graph)
+
+
+def to_graph(quads: Iterable[Quad], mint: Minter) -> Graph:
+    graph = Graph()
+    _bind(graph, mint)
+    for subject, predicate, value, _graph in quads:
+        graph.add((subject, predicate, value))
+    return graph
+
+
+def to_dataset(quads: Iterable[Quad], mint: Minter) -> Dataset:
+    dataset = Dataset()
+    _bind(dataset, mint)
+    graphs: dict[URIRef | None, Graph] = {None: dataset.default_graph}
+    for subject, predicate, value, name in quads:
+        if name not in graphs:
+            graphs[name] = dataset.graph(name)
+        graphs[name].add((subject, predicate, value))
+    return dataset
+
+
+def serialize_graph(graph: Graph, out: BinaryIO, fmt: RdfFormat, mint: Minter) -> None:
+    if fmt is RdfFormat.jsonld:
+        context = jsonld_context() | mint.namespaces()
+        graph.serialize(out, format="json-ld", context=context, auto_compact=True)
+    else:
+        graph.serialize(out, format=_RDFLIB_NAME[fmt])
+
+
+def _bind(graph: Graph, mint: Minter) -> None:
+    for prefix, namespace in (PREFIXES | mint.namespaces()).items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+
+
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict[str, Any]:
+    """The published JSON-LD context (schema/context.jsonld), inlined so an export stands alone."""
+    document = json.loads((SCHEMA_DIR / "context.jsonld").read_text(encoding="utf-8"))
+    context: dict[str, Any] = document["@context"]
+    return context

@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic graphs they (and the memory tests) run on."""

@@ -1,0 +1,27 @@
+// name: export-actors
+// title: Bulk export: actors
+// description: Every actor in id order, a page at a time (pass the last id you received as `after`), with whom it speaks for, the state it is part of and its direct claims on other actors as [edge type, actor id] pairs. The RDF export reads actors this way; `id` picks one actor.
+// param after: string = "" ; example: ""
+// param id: string = null ; example: null
+// param limit: integer = 500 ; example: 20
+// column id: string
+// column type: string
+// column role: string
+// column name: string
+// column title: string
+// column iso_code: string
+// column geonames_id: integer
+// column speaks_for: list
+// column part_of: list
+// column direct: list
+MATCH (a:Actor)
+WHERE a.id > $after AND ($id IS NULL OR a.id = $id)
+WITH a
+ORDER BY a.id
+LIMIT $limit
+RETURN a.id AS id, a.type AS type, a.role AS role, a.name AS name, a.title AS title, a.iso_code AS iso_code,
+       a.geonames_id AS geonames_id,
+       [(a)-[:SPEAKS_FOR]->(o:Actor) | o.id] AS speaks_for,
+       [(a)-[:PART_OF]->(s:Actor) | s.id] AS part_of,
+       [(a)-[r:ACCUSES|DENIES|CONDEMNS|BLAMES]->(b:Actor) | [type(r), b.id]] AS direct
+ORDER BY id

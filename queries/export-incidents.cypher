@@ -1,0 +1,21 @@
+// name: export-incidents
+// title: Bulk export: incidents
+// description: Every incident in id order, a page at a time (pass the last id you received as `after`), with where it happened and the documents whose claims are about it.
+// param after: string = "" ; example: ""
+// param limit: integer = 500 ; example: 20
+// column id: string
+// column type: string
+// column label: string
+// column date: string
+// column casualties: integer
+// column places: list
+// column documents: list
+MATCH (i:Incident)
+WHERE i.id > $after
+WITH i
+ORDER BY i.id
+LIMIT $limit
+RETURN i.id AS id, i.type AS type, i.label AS label, i.date AS date, i.casualties AS casualties,
+       [(i)-[:OCCURRED_IN]->(p:Place) | p.id] AS places,
+       [(c:Claim)-[:ABOUT]->(i) | c.document_id] AS documents
+ORDER BY id
