@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -221,7 +222,9 @@ def export(
     ] = None,
     base: Annotated[
         str | None,
-        typer.Option("--base", help=f"Base IRI for exported resources. Env: ALLEGRAPH_BASE_IRI [{DEFAULT_BASE_IRI}]"),
+        typer.Option(
+            "--base", help=f"Base IRI for exported resources. Env: ALLEGRAPH_BASE_IRI (default {DEFAULT_BASE_IRI})"
+        ),
     ] = None,
     store: StoreOpt = None,
     home: HomeOpt = None,
@@ -246,6 +249,9 @@ def export(
             )
     except AllegraphError as exc:
         raise _fail(exc) from exc
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
     where = str(output) if output else "standard output"
     errors.print(f"[bold]{summary.statements}[/] statements ({fmt.value}) to {where}, IRIs under {summary.base}")
 
@@ -271,8 +277,6 @@ def serve(
     workers: Annotated[int, typer.Option(help="uvicorn worker processes")] = 1,
 ) -> None:
     """Serve the HTTP API (docs at /docs). Read-only unless ALLEGRAPH_API_KEY is set."""
-    import os
-
     import uvicorn
 
     settings = Settings.from_env(store=store, home=home)
