@@ -18,6 +18,8 @@ from typing import Any
 import redis
 from falkordb import FalkorDB
 from pydantic import BaseModel
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from allegraph.config import Settings
 from allegraph.errors import (
@@ -125,8 +127,11 @@ class EmbeddedServer:
             return False
         pid = self.pid()
         # the server closes the connection as it exits
+        # no retries: the closed connection is the expected answer, and redis-py would back off
+        # and retry it for seconds
+        admin = redis.Redis(unix_socket_path=str(self.socket), socket_connect_timeout=2, retry=Retry(NoBackoff(), 0))
         with contextlib.suppress(redis.exceptions.ConnectionError):
-            self.client().shutdown()
+            admin.shutdown()
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline and pid is not None and _alive(pid):
             time.sleep(0.05)
