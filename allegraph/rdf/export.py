@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -72,18 +73,31 @@ class ExportSummary(BaseModel):
     nodes: int
 
 
-class _Source(BaseModel):
+RowsToQuads = Callable[[list[dict[str, Any]], Minter], Iterator[Quad]]
+
+
+def _each(model: type[BaseModel], to_quads: Callable[[Any, Minter], Iterator[Quad]]) -> RowsToQuads:
+    def rows_quads(rows: list[dict[str, Any]], mint: Minter) -> Iterator[Quad]:
+        for row in rows:
+            yield from to_quads(model.model_validate(row), mint)
+
+    return rows_quads
+
+
+@dataclass(frozen=True)
+class _Source:
     query: str
-    key: str
+    key: str  # the column pages are keyed on
     label: str
+    to_quads: RowsToQuads
 
 
 # Order matters only for readability of the output: who, where, what happened, then what was said.
 _SOURCES = (
-    _Source(query="export-actors", key="id", label="actors"),
-    _Source(query="export-places", key="id", label="places"),
-    _Source(query="export-incidents", key="id", label="incidents"),
-    _Source(query="export-documents", key="document_id", label="documents"),
+    _Source("export-actors", "id", "actors", _each(ExportActor, actor_quads)),
+    _Source("export-places", "id", "places", _each(ExportPlace, place_quads)),
+    _Source("export-incidents", "id", "incidents", _each(ExportIncident, incident_quads)),
+    _Source("export-documents", "document_id", "documents", document_rows_quads),
 )
 
 
@@ -104,7 +118,7 @@ def iter_quads(
     """Every statement of the export, a page of nodes at a time (keyset pagination on ids)."""
     for source in _SOURCES:
         for page in _pages(store, source, page_size, timeout_ms):
-            yield from _page_quads(source.query, page, mint)
+            yield from source.to_quads(page, mint)
             if progress is not None:
                 progress(source.label, len({row[source.key] for row in page}))
 
@@ -120,20 +134,6 @@ def _pages(store: GraphStore, source: _Source, page_size: int, timeout_ms: int) 
         if len({row[source.key] for row in rows}) < page_size:
             return
         after = rows[-1][source.key]
-
-
-def _page_quads(query: str, rows: list[dict[str, Any]], mint: Minter) -> Iterator[Quad]:
-    if query == "export-actors":
-        for row in rows:
-            yield from actor_quads(ExportActor.model_validate(row), mint)
-    elif query == "export-places":
-        for row in rows:
-            yield from place_quads(ExportPlace.model_validate(row), mint)
-    elif query == "export-incidents":
-        for row in rows:
-            yield from incident_quads(ExportIncident.model_validate(row), mint)
-    else:
-        yield from document_rows_quads(rows, mint)
 
 
 def actor_description(store: GraphStore, actor_id: str, mint: Minter, *, timeout_ms: int) -> list[Quad]:
