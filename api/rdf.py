@@ -12,7 +12,7 @@ from fastapi.responses import StreamingResponse
 
 from allegraph.config import Settings
 from allegraph.errors import NotAcceptable
-from allegraph.rdf.export import RdfFormat, iter_quads, ntriples_bytes, write_document
+from allegraph.rdf.export import RdfFormat, iter_quads, ntriples_bytes, write_rdf
 from allegraph.rdf.mapping import Quad
 from allegraph.rdf.terms import Minter
 from api.deps import get_mint, get_settings, get_store
@@ -109,11 +109,7 @@ def rdf_response(
     quads: Iterable[Quad], fmt: RdfFormat, mint: Minter, headers: dict[str, str] | None = None
 ) -> Response:
     buffer = io.BytesIO()
-    if fmt is RdfFormat.nt:
-        for chunk in ntriples_bytes(quads):
-            buffer.write(chunk)
-    else:
-        write_document(quads, buffer, fmt, mint)
+    write_rdf(quads, buffer, fmt, mint)
     return Response(buffer.getvalue(), media_type=fmt.media_type, headers={"Vary": "Accept"} | (headers or {}))
 
 

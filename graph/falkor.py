@@ -60,8 +60,10 @@ class EmbeddedServer:
         self.pidfile = self.data_dir / "redis.pid"
         self.logfile = self.data_dir / "redis.log"
 
-    def client(self) -> redis.Redis:
-        return redis.Redis(unix_socket_path=str(self.socket), socket_connect_timeout=2)
+    def client(self, retry: Retry | None = None) -> redis.Redis:
+        if retry is None:
+            return redis.Redis(unix_socket_path=str(self.socket), socket_connect_timeout=2)
+        return redis.Redis(unix_socket_path=str(self.socket), socket_connect_timeout=2, retry=retry)
 
     def is_running(self) -> bool:
         if not self.socket.exists():
@@ -129,9 +131,8 @@ class EmbeddedServer:
         # the server closes the connection as it exits
         # no retries: the closed connection is the expected answer, and redis-py would back off
         # and retry it for seconds
-        admin = redis.Redis(unix_socket_path=str(self.socket), socket_connect_timeout=2, retry=Retry(NoBackoff(), 0))
         with contextlib.suppress(redis.exceptions.ConnectionError):
-            admin.shutdown()
+            self.client(retry=Retry(NoBackoff(), 0)).shutdown()
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline and pid is not None and _alive(pid):
             time.sleep(0.05)

@@ -54,7 +54,7 @@ class RdfFormat(StrEnum):
 
     @property
     def extension(self) -> str:
-        return {"ttl": ".ttl", "nt": ".nt", "jsonld": ".jsonld", "trig": ".trig"}[self.value]
+        return f".{self.value}"
 
 
 MEDIA_TYPES: dict[RdfFormat, str] = {
@@ -70,7 +70,6 @@ class ExportSummary(BaseModel):
     format: RdfFormat
     base: str
     statements: int
-    nodes: int
 
 
 RowsToQuads = Callable[[list[dict[str, Any]], Minter], Iterator[Quad]]
@@ -117,21 +116,25 @@ def iter_quads(
 ) -> Iterator[Quad]:
     """Every statement of the export, a page of nodes at a time (keyset pagination on ids)."""
     for source in _SOURCES:
-        for page in _pages(store, source, page_size, timeout_ms):
+        for page, nodes in _pages(store, source, page_size, timeout_ms):
             yield from source.to_quads(page, mint)
             if progress is not None:
-                progress(source.label, len({row[source.key] for row in page}))
+                progress(source.label, nodes)
 
 
-def _pages(store: GraphStore, source: _Source, page_size: int, timeout_ms: int) -> Iterator[list[dict[str, Any]]]:
+def _pages(
+    store: GraphStore, source: _Source, page_size: int, timeout_ms: int
+) -> Iterator[tuple[list[dict[str, Any]], int]]:
+    """Each page's rows and how many nodes they cover (documents span one row per claim)."""
     after = ""
     while True:
         params = {"after": after, "limit": page_size}
         rows = run_query(store, source.query, params, timeout_ms=timeout_ms).rows
         if not rows:
             return
-        yield rows
-        if len({row[source.key] for row in rows}) < page_size:
+        nodes = len({row[source.key] for row in rows})
+        yield rows, nodes
+        if nodes < page_size:
             return
         after = rows[-1][source.key]
 
@@ -153,8 +156,8 @@ def export(
     progress: Progress | None = None,
 ) -> ExportSummary:
     quads = iter_quads(store, mint, timeout_ms=timeout_ms, page_size=page_size, progress=progress)
-    statements = write_ntriples(quads, out) if fmt is RdfFormat.nt else write_document(quads, out, fmt, mint)
-    return ExportSummary(format=fmt, base=mint.base, statements=statements, nodes=export_total(store))
+    statements = write_rdf(quads, out, fmt, mint)
+    return ExportSummary(format=fmt, base=mint.base, statements=statements)
 
 
 def export_file(
@@ -182,6 +185,11 @@ def export_file(
 
 
 # --- writers --------------------------------------------------------------------------------
+
+
+def write_rdf(quads: Iterable[Quad], out: BinaryIO, fmt: RdfFormat, mint: Minter) -> int:
+    """Write the quads in `fmt`; returns how many statements were written."""
+    return write_ntriples(quads, out) if fmt is RdfFormat.nt else _write_in_memory(quads, out, fmt, mint)
 
 
 def write_ntriples(quads: Iterable[Quad], out: BinaryIO) -> int:
@@ -224,7 +232,7 @@ def _nt_term(term: Node) -> str:
     raise TypeError(f"the export mints no blank nodes, got {term!r}")
 
 
-def write_document(quads: Iterable[Quad], out: BinaryIO, fmt: RdfFormat, mint: Minter) -> int:
+def _write_in_memory(quads: Iterable[Quad], out: BinaryIO, fmt: RdfFormat, mint: Minter) -> int:
     """Turtle, JSON-LD (default graph: every statement) or TriG (one named graph per document)."""
     if fmt is RdfFormat.trig:
         dataset = to_dataset(quads, mint)
