@@ -90,28 +90,50 @@ def ingest_documents(
                 _tick(progress, document.path or document.id)
             else:
                 fresh.append(document)
+        graphs: list[DocumentGraph] = []
         for graph in extract_graphs(nlp, fresh, n_process):
             if isinstance(graph, SkippedDocument):
                 summary.skipped.append(graph)
                 _tick(progress, graph.source)
-                continue
-            _write(store, graph, summary, actors)
+            else:
+                graphs.append(graph)
+        _write(store, graphs, summary, actors)
+        for graph in graphs:
             _tick(progress, graph.document.path or graph.document.id)
     summary.actors = len(actors)
     return summary
 
 
-def _write(store: GraphStore, graph: DocumentGraph, summary: IngestSummary, actors: set[str]) -> None:
+def _write(store: GraphStore, graphs: list[DocumentGraph], summary: IngestSummary, actors: set[str]) -> None:
+    """The batch in one statement; if the store refuses it, each document alone, so one bad one costs only itself."""
+    try:
+        store.write_documents(graphs)
+        written = graphs
+    except AllegraphError as exc:
+        _raise_if_unavailable(exc)
+        written = [graph for graph in graphs if _write_one(store, graph, summary)]
+    summary.documents += len(written)
+    summary.claims += sum(len(graph.claims) for graph in written)
+    actors.update(a.id for graph in written for a in graph.actors)
+
+
+def _write_one(store: GraphStore, graph: DocumentGraph, summary: IngestSummary) -> bool:
     try:
         store.write_document(graph)
     except AllegraphError as exc:
-        if exc.code == "store_unavailable":
-            raise
-        summary.skipped.append(SkippedDocument(source=graph.document.path or graph.document.id, reason=exc.message))
-        return
-    summary.documents += 1
-    summary.claims += len(graph.claims)
-    actors.update(a.id for a in graph.actors)
+        _raise_if_unavailable(exc)
+        summary.skipped.append(_skipped(graph, exc))
+        return False
+    return True
+
+
+def _raise_if_unavailable(exc: AllegraphError) -> None:
+    if exc.code == "store_unavailable":
+        raise exc
+
+
+def _skipped(graph: DocumentGraph, exc: AllegraphError) -> SkippedDocument:
+    return SkippedDocument(source=graph.document.path or graph.document.id, reason=exc.message)
 
 
 def _tick(progress: Progress | None, label: str) -> None:

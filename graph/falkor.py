@@ -11,7 +11,7 @@ import contextlib
 import os
 import subprocess
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ from allegraph.errors import (
 from allegraph.models import DocumentGraph
 from graph.store import GraphStore, QueryResult
 from graph.values import check_sendable, plain
-from graph.write import WRITE_DOCUMENT, document_params
+from graph.write import WRITE_DOCUMENTS, documents_params
 from schema import schema_statements
 
 SOCKET_NAME = "falkordb.sock"
@@ -205,8 +205,11 @@ class FalkorStore(GraphStore):
             raise
         return {(label, prop) for label, props in rows.result_set for prop in props}
 
-    def write_document(self, graph: DocumentGraph) -> None:
-        self._run(WRITE_DOCUMENT, document_params(graph))
+    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+        if graphs:
+            params = documents_params(graphs)
+            check_sendable(params, "document field")
+            self._run(WRITE_DOCUMENTS, params)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         self._run(query, dict(params or {}))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import neo4j
@@ -14,7 +14,7 @@ from allegraph.errors import QueryRejected, QueryTimeout, StoreError, StoreUnava
 from allegraph.models import DocumentGraph
 from graph.store import GraphStore, QueryResult
 from graph.values import check_sendable, plain
-from graph.write import WRITE_DOCUMENT, document_params
+from graph.write import WRITE_DOCUMENTS, documents_params
 from schema import schema_statements
 
 READ_QUERY_TYPES = {"r"}
@@ -48,8 +48,11 @@ class Neo4jStore(GraphStore):
             for _label, _prop, statement in schema_statements("neo4j"):
                 session.run(statement).consume()
 
-    def write_document(self, graph: DocumentGraph) -> None:
-        self.write(WRITE_DOCUMENT, document_params(graph))
+    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+        if graphs:
+            params = documents_params(graphs)
+            check_sendable(params, "document field")
+            self.write(WRITE_DOCUMENTS, params)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         try:

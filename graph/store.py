@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -34,8 +34,11 @@ class GraphStore(abc.ABC):
     def apply_schema(self) -> None: ...
 
     @abc.abstractmethod
+    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
+        """Replace everything these documents contributed, all in one atomic unit."""
+
     def write_document(self, graph: DocumentGraph) -> None:
-        """Replace everything the document contributed, in one atomic unit."""
+        self.write_documents([graph])
 
     @abc.abstractmethod
     def read(

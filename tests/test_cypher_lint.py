@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.write import WRITE_DOCUMENT
+from bench.raw import raw_statements
+from bench.synthetic import synthetic_documents
+from graph.write import WRITE_DOCUMENTS
 from queries import registry
 from schema import SCHEMA_DIR, statements
 from tests.conftest import ROOT
@@ -42,8 +44,12 @@ def _items() -> list[dict]:
         {"name": f"README.md cypher block {n}", "query": block, "parameters": {}}
         for n, block in enumerate(re.findall(r"```cypher\n(.*?)```", readme, re.S))
     ]
-    doc_params = {"doc": {}, "actors": [], "claims": [], "places": [], "incidents": []}
-    items.append({"name": "write-document", "query": WRITE_DOCUMENT, "parameters": doc_params})
+    doc_params = {"docs": [], "actors": [], "claims": [], "places": [], "incidents": []}
+    items.append({"name": "write-documents", "query": WRITE_DOCUMENTS, "parameters": doc_params})
+    items += [
+        {"name": f"bench raw write {n}", "query": statement, "parameters": {"rows": []}}
+        for n, (statement, _) in enumerate(raw_statements(synthetic_documents(50)))
+    ]
     return items
 
 

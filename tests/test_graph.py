@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import warnings
 from pathlib import Path
@@ -110,6 +111,25 @@ def test_bad_documents_are_skipped_with_reasons(store: GraphStore, nlp, settings
     assert "text" in reasons["records.jsonl:3"]
     docs = {r["id"] for r in store.read("MATCH (d:Document) RETURN d.id AS id").rows}
     assert docs == {"good.txt", "r1"}
+
+
+def test_a_document_the_store_refuses_costs_only_itself(
+    store: GraphStore, nlp, settings: Settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Documents are written in batches; a batch the store refuses is retried one document at a time."""
+    records = [
+        {"id": "ok-1", "text": "Chile accused Peru of spying on its navy."},
+        {"id": "refused", "title": "cut\u0000short", "text": "Peru denied spying on the Chilean navy."},
+        {"id": "ok-2", "text": "Greece accused Italy of dumping waste at sea."},
+    ]
+    (tmp_path / "batch.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    summary = ingest_paths(store, nlp, [str(tmp_path)], settings)
+    assert summary.documents == 2
+    assert [(s.source.split(":")[-1], "NUL" in s.reason) for s in summary.skipped] == [("2", True)]  # line 2: "refused"
+    docs = {r["id"] for r in store.read("MATCH (d:Document) RETURN d.id AS id").rows}
+    assert docs == {"ok-1", "ok-2"}
+    orphans = store.read("MATCH (c:Claim) WHERE NOT (c)-[:REPORTED_IN]->(:Document) RETURN count(c) AS n").rows
+    assert orphans[0]["n"] == 0
 
 
 def test_neo4j_adapter_ingests_the_seed_articles(nlp) -> None:  # type: ignore[no-untyped-def]
