@@ -275,6 +275,7 @@ def serve(
     store: StoreOpt = None,
     home: HomeOpt = None,
     workers: Annotated[int, typer.Option(help="uvicorn worker processes")] = 1,
+    access_log: Annotated[bool, typer.Option(help="Log every request (off for load tests)")] = True,
 ) -> None:
     """Serve the HTTP API (docs at /docs). Read-only unless ALLEGRAPH_API_KEY is set."""
     import uvicorn
@@ -292,7 +293,15 @@ def serve(
     os.environ["ALLEGRAPH_HOME"] = str(settings.home)
     mode = "ingest enabled (API key set)" if settings.api_key else "read-only"
     errors.print(f"Allegraph API on http://{host}:{port}/docs — store: {settings.store}, {mode}")
-    uvicorn.run("api.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="info")
+    uvicorn.run(
+        "api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        access_log=access_log,
+    )
 
 
 def main() -> None:

