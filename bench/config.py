@@ -8,19 +8,21 @@ from pydantic import BaseModel, Field, model_validator
 
 
 class BenchConfig(BaseModel):
-    parse_documents: int = Field(40, description="Replicated example articles for extract-vs-parse and ingest")
-    repeats: int = Field(2, description="Timed passes of each parse/extract run; the best is kept")
-    processes: int = Field(2, description="n_process of the parallel parse/extract runs and of ingest growth")
-    write_claims: int = Field(20_000, description="Synthetic claims written by each writer")
-    write_batch: int = Field(100, description="Documents per write statement, for both writers")
-    growth_claims: list[int] = Field([10_000, 100_000], description="Graph sizes (claims) for query growth")
-    api_claims: int = Field(100_000, description="Graph size the API is load-tested at; one of growth_claims")
-    ingest_documents: list[int] = Field([100, 1_000], description="Corpus sizes for ingest growth")
-    load_seconds: float = Field(10.0, description="Duration of each load phase")
-    connections: int = Field(64, description="Concurrent HTTP connections of the load generator")
-    bounded_fraction: float = Field(0.5, description="Bounded load as a fraction of the measured saturation rate")
-    latency_queries: int = Field(200, description="Sequential runs of each query per growth size")
-    export_growth: bool = Field(True, description="Export each growth size to measure its peak memory")
+    parse_documents: int = Field(default=40, description="Replicated example articles for extract-vs-parse and ingest")
+    repeats: int = Field(default=2, description="Timed passes of each parse/extract run; the best is kept")
+    processes: int = Field(default=2, description="n_process of the parallel parse/extract runs and of ingest growth")
+    write_claims: int = Field(default=20_000, description="Synthetic claims written by each writer")
+    write_batch: int = Field(default=100, description="Documents per write statement, for both writers")
+    growth_claims: list[int] = Field(default=[10_000, 100_000], description="Graph sizes (claims) for query growth")
+    api_claims: int = Field(default=100_000, description="Graph size the API is load-tested at; one of growth_claims")
+    ingest_documents: list[int] = Field(default=[100, 1_000], description="Corpus sizes for ingest growth")
+    load_seconds: float = Field(default=10.0, description="Duration of each load phase")
+    connections: int = Field(default=64, description="Concurrent HTTP connections of the load generator")
+    bounded_fraction: float = Field(
+        default=0.5, description="Bounded load as a fraction of the measured saturation rate"
+    )
+    latency_queries: int = Field(default=200, description="Sequential runs of each query per growth size")
+    export_growth: bool = Field(default=True, description="Export each growth size to measure its peak memory")
 
     @model_validator(mode="after")
     def _api_size_is_built(self) -> BenchConfig:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import os
+import math
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
+
+PEAK = Path(__file__).with_name("peak.py")  # run as a script: no package imports, no site
 
 
 class Latency(BaseModel):
@@ -35,7 +38,7 @@ def percentile(sorted_values: Sequence[float], fraction: float) -> float:
     """Nearest-rank percentile of an already sorted sequence."""
     if not sorted_values:
         return float("nan")
-    rank = max(0, min(len(sorted_values) - 1, round(fraction * len(sorted_values) + 0.5) - 1))
+    rank = max(0, min(len(sorted_values) - 1, math.ceil(fraction * len(sorted_values)) - 1))
     return sorted_values[rank]
 
 
@@ -52,31 +55,23 @@ def latency(durations_s: list[float], seconds: float, errors: int = 0) -> Latenc
 
 
 def run_child(command: Sequence[str], env: Mapping[str, str], timeout_s: float = 3600) -> ChildRun:
-    """Run a command to completion; wait4 gives that one child's own peak RSS."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    """Run a command to completion under `bench.peak`, which reports the command's own peak RSS."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "peak"
+        wrapped = [sys.executable, "-S", str(PEAK), str(report), "--", *command]
         start = time.perf_counter()
-        process = subprocess.Popen(list(command), stdout=out, stderr=err, env=dict(env), text=True)
-        deadline = start + timeout_s
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                break
-            time.sleep(0.02)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: Popen must not wait again
-        out.seek(0)
-        err.seek(0)
-        return ChildRun(
-            returncode=process.returncode,
-            stdout=out.read(),
-            stderr=err.read(),
-            seconds=round(seconds, 3),
-            peak_rss_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports KiB
+        completed = subprocess.run(
+            wrapped, capture_output=True, text=True, env=dict(env), timeout=timeout_s, check=False
         )
+        seconds = time.perf_counter() - start
+        peak_kib = int(report.read_text()) if report.exists() else 0
+    return ChildRun(
+        returncode=completed.returncode,
+        stdout=completed.stdout,
+        stderr=completed.stderr,
+        seconds=round(seconds, 3),
+        peak_rss_mb=round(peak_kib / 1024, 1),  # Linux reports KiB
+    )
 
 
 def current_rss_mb() -> float:

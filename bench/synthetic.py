@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from allegraph import EXTRACTOR_VERSION
-from allegraph.models import Actor, Claim, Document, DocumentGraph, Incident, Place, stable_id
+from allegraph.models import Actor, Claim, ClaimKind, Document, DocumentGraph, Incident, Place, stable_id
 
-KINDS = ("accuse", "deny", "condemn", "blame")
+KINDS: tuple[ClaimKind, ...] = ("accuse", "deny", "condemn", "blame")
 CHARGES = ("war crimes", "shelling civilians", "violating the ceasefire", "the attack", "spreading disinformation")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel
 
@@ -74,7 +74,7 @@ class GraphStore(abc.ABC):
         rows = self.read(FINGERPRINTS, {"ids": doc_ids}).rows
         return {row["id"]: (row["content_hash"], row["extractor"]) for row in rows}
 
-    def __enter__(self) -> GraphStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

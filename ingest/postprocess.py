@@ -17,10 +17,11 @@ from ingest.reported import content_claims, reported_speech_claims
 HEADLINE_MAX = 200
 
 
-def is_headline(doc: Doc, sent: Span) -> bool:
-    start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    end = doc.text.find("\n", sent.end_char)
-    line = doc.text[start : end if end != -1 else len(doc.text)].strip()
+def is_headline(text: str, sent: Span) -> bool:
+    """`text` is the doc's text, passed in: `Doc.text` rebuilds the whole string on every access."""
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.end_char)
+    line = text[start : end if end != -1 else len(text)].strip()
     return len(line) < HEADLINE_MAX and not line.endswith((".", '"', "\u201d", "?", "!", ".'", ":"))
 
 
@@ -29,11 +30,12 @@ def _in_regions(char: int, regions: list[tuple[int, int]]) -> bool:
 
 
 def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
-    regions = quote_regions(doc.text)
+    text = doc.text
+    regions = quote_regions(text)
     quoted = quote_speakers(doc, index)
     drafts: list[tuple[ClaimDraft, bool]] = []
     for sent in doc.sents:
-        headline = is_headline(doc, sent)
+        headline = is_headline(text, sent)
         found = [
             d
             for d in [*speech_act_claims(index, sent, headline), *noun_claims(index, sent, headline)]

@@ -46,10 +46,11 @@ def _attribution(index: ActorIndex, sent: Span, regions: list[tuple[int, int]]) 
 
 def quote_speakers(doc: Doc, index: ActorIndex) -> dict[int, list[str]]:
     """Sentence start token -> speakers, for sentences that are mostly quotation."""
-    regions = quote_regions(doc.text)
+    text = doc.text  # rebuilt on every access
+    regions = quote_regions(text)
     by_paragraph: dict[int, list[Span]] = {}
     for sent in doc.sents:
-        paragraph = doc.text.count("\n", 0, sent.start_char)
+        paragraph = text.count("\n", 0, sent.start_char)
         by_paragraph.setdefault(paragraph, []).append(sent)
     out: dict[int, list[str]] = {}
     previous: list[str] = []
