@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from bench.corpus import write_corpus
-from bench.load import LOAD_QUERIES, bare_loop, sample_actor_names
+from bench.load import LOAD_QUERIES, bare_loop, store_env
 from bench.measure import Latency, run_child
 from bench.writes import WriteRun, write_run
 from graph.store import GraphStore
@@ -57,16 +57,15 @@ def grow_to(store: GraphStore, current: int, target: int, batch_documents: int) 
     return write_run(store, target - current, batch_documents, seed=target)
 
 
-def query_latencies(store: GraphStore, runs: int) -> dict[str, Latency]:
-    actors = sample_actor_names(store)
+def query_latencies(store: GraphStore, actors: list[str], runs: int) -> dict[str, Latency]:
     return {query: bare_loop(store, query, actors, runs=runs) for query in LOAD_QUERIES}
 
 
 def export_run(home: Path, graph: str, out: Path) -> ExportRun:
     """`allegraph export -f nt` of the whole graph; the file is measured, then removed."""
     target = out / f"{graph}.nt"
-    env = os.environ | {"ALLEGRAPH_HOME": str(home), "ALLEGRAPH_GRAPH": graph, "ALLEGRAPH_STORE": "embedded"}
-    child = run_child([sys.executable, "-m", "allegraph.cli", "export", "-f", "nt", "-o", str(target)], env)
+    command = [sys.executable, "-m", "allegraph.cli", "export", "-f", "nt", "-o", str(target)]
+    child = run_child(command, store_env(home, graph))
     if child.returncode != 0:
         raise RuntimeError(f"export failed: {child.stderr[-2000:]}")
     found = re.search(r"(\d+)\s+statements", re.sub(r"\x1b\[[0-9;]*m", "", child.stderr))

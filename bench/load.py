@@ -76,6 +76,11 @@ def bare_loop(
     return latency(durations, time.perf_counter() - start)
 
 
+def store_env(home: Path, graph: str) -> dict[str, str]:
+    """The environment a child `allegraph` command needs to use the benchmark's store and graph."""
+    return os.environ | {"ALLEGRAPH_HOME": str(home), "ALLEGRAPH_GRAPH": graph, "ALLEGRAPH_STORE": "embedded"}
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -86,7 +91,7 @@ def _free_port() -> int:
 def api_server(home: Path, graph: str, log: Path) -> Iterator[str]:
     """`allegraph serve` in its own process, on the benchmark's store and graph."""
     port = _free_port()
-    env = os.environ | {"ALLEGRAPH_HOME": str(home), "ALLEGRAPH_GRAPH": graph, "ALLEGRAPH_STORE": "embedded"}
+    env = store_env(home, graph)
     command = [sys.executable, "-m", "allegraph.cli", "serve", "--port", str(port), "--no-access-log"]
     with log.open("w") as log_file:
         process = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT)
@@ -122,8 +127,9 @@ def run_loadgen(url: str, paths_file: Path, config: BenchConfig, rate: float | N
     return Latency.model_validate(json.loads(completed.stdout))
 
 
-def api_under_load(store: GraphStore, home: Path, graph: str, out: Path, config: BenchConfig) -> list[QueryLoad]:
-    actors = sample_actor_names(store)
+def api_under_load(
+    store: GraphStore, actors: list[str], home: Path, graph: str, out: Path, config: BenchConfig
+) -> list[QueryLoad]:
     results = []
     with api_server(home, graph, out / "api-server.log") as url:
         for query in LOAD_QUERIES:

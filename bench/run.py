@@ -17,7 +17,7 @@ from allegraph.errors import AllegraphError
 from bench.config import PRESETS, BenchConfig, RunContext
 from bench.corpus import write_corpus
 from bench.growth import ClaimsStep, IngestStep, export_run, grow_to, ingest_run, query_latencies
-from bench.load import QueryLoad, api_under_load
+from bench.load import QueryLoad, api_under_load, sample_actor_names
 from bench.nlp_stages import nlp_stages
 from bench.report import BenchReport, goals, headline, machine, markdown, now
 from bench.writes import write_vs_raw
@@ -35,7 +35,7 @@ def _step(message: str, started: float) -> None:
 
 def fresh_store(context: RunContext, graph: str) -> FalkorStore:
     """A store on an empty graph of the benchmark's own server."""
-    store = FalkorStore.open(Settings(store="embedded", home=context.home, graph_name=graph))
+    store = FalkorStore(EmbeddedServer(context.home), graph)  # the server is already running
     with contextlib.suppress(Exception):
         store.graph.delete()  # absent on a first run
     store.apply_schema()
@@ -52,13 +52,14 @@ def claims_growth(context: RunContext, config: BenchConfig, started: float) -> t
             write = grow_to(store, current, size, config.write_batch)
             current = size
             _step(f"growth: {size:,} claims written ({write.claims_per_s:,.0f} claims/s); timing queries", started)
-            step = ClaimsStep(claims=size, write=write, queries=query_latencies(store, config.latency_queries))
+            actors = sample_actor_names(store)
+            step = ClaimsStep(claims=size, write=write, queries=query_latencies(store, actors, config.latency_queries))
             if config.export_growth:
                 step.export = export_run(context.home, graph, context.out)
                 _step(f"growth: exported {step.export.statements:,} statements at {size:,} claims", started)
             if size == config.api_claims:
                 _step(f"API under load at {size:,} claims, {config.connections} connections", started)
-                load = api_under_load(store, context.home, graph, context.out, config)
+                load = api_under_load(store, actors, context.home, graph, context.out, config)
             steps.append(step)
     return steps, load
 

@@ -11,7 +11,7 @@ import contextlib
 import os
 import subprocess
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +31,8 @@ from allegraph.errors import (
     StoreUnavailable,
     WriteRefused,
 )
-from allegraph.models import DocumentGraph
 from graph.store import GraphStore, QueryResult
 from graph.values import check_sendable, plain
-from graph.write import WRITE_DOCUMENTS, documents_params
 from schema import schema_statements
 
 SOCKET_NAME = "falkordb.sock"
@@ -204,12 +202,6 @@ class FalkorStore(GraphStore):
                 return set()  # the graph does not exist yet; creating an index creates it
             raise
         return {(label, prop) for label, props in rows.result_set for prop in props}
-
-    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
-        if graphs:
-            params = documents_params(graphs)
-            check_sendable(params, "document field")
-            self._run(WRITE_DOCUMENTS, params)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         self._run(query, dict(params or {}))

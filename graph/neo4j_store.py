@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import neo4j
@@ -11,10 +11,8 @@ from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 
 from allegraph.config import Settings
 from allegraph.errors import QueryRejected, QueryTimeout, StoreError, StoreUnavailable, WriteRefused
-from allegraph.models import DocumentGraph
 from graph.store import GraphStore, QueryResult
 from graph.values import check_sendable, plain
-from graph.write import WRITE_DOCUMENTS, documents_params
 from schema import schema_statements
 
 READ_QUERY_TYPES = {"r"}
@@ -47,12 +45,6 @@ class Neo4jStore(GraphStore):
         with self.driver.session(database=self.database) as session:
             for _label, _prop, statement in schema_statements("neo4j"):
                 session.run(statement).consume()
-
-    def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
-        if graphs:
-            params = documents_params(graphs)
-            check_sendable(params, "document field")
-            self.write(WRITE_DOCUMENTS, params)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         try:

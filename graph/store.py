@@ -10,6 +10,8 @@ from pydantic import BaseModel
 
 from allegraph.config import Settings
 from allegraph.models import DocumentGraph, GraphStats
+from graph.values import check_sendable
+from graph.write import WRITE_DOCUMENTS, documents_params
 
 STATS_NODES = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
 STATS_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
@@ -33,9 +35,12 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def apply_schema(self) -> None: ...
 
-    @abc.abstractmethod
     def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
-        """Replace everything these documents contributed, all in one atomic unit."""
+        """Replace everything these documents contributed, all in one atomic unit (one statement)."""
+        if graphs:
+            params = documents_params(graphs)
+            check_sendable(params, "document field")
+            self.write(WRITE_DOCUMENTS, params)
 
     def write_document(self, graph: DocumentGraph) -> None:
         self.write_documents([graph])
