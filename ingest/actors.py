@@ -23,6 +23,7 @@ TITLE_WORDS = {
     "queen", "prince", "sheikh", "admiral", "senator", "rep", "gov", "governor", "mayor", "deputy",
     "chancellor", "secretary", "foreign", "defense", "defence", "interior", "premier",
 }  # fmt: skip
+BARE_INSTITUTION_WORDS = {"state", "house", "senate", "congress", "commons", "lords", "cabinet", "court", "party"}
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
 MINISTRY_SPECS = {
@@ -51,6 +52,10 @@ class ActorDraft:
     title: str | None = None
     parent_org: str | None = None  # IGO body -> parent organisation name
     represents_hint: str | None = None  # inferred from the accusation a person denies
+    party: bool = False  # a political party: speaks for itself, never for a state
+    former: bool = False  # "former"/"ex-" office-holders speak for themselves
+    office_state: str | None = None  # state key the person's office title names ("Secretary of State")
+    state_office: bool = False  # holds a government office (president, minister...) of an unnamed state
     first_token: int = 10**9
 
 
@@ -71,6 +76,7 @@ class ActorIndex:
     actors: dict[str, ActorDraft] = field(default_factory=dict)
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    _home_state: str | None = None
 
     # --- registry -------------------------------------------------------------------------
     def state_key(self, iso: str, at: int) -> str:
@@ -92,6 +98,11 @@ class ActorIndex:
         draft.state_key = draft.state_key or state_key
         return key
 
+    def party_key(self, name: str, at: int) -> str:
+        key = self.org_key(name, at)
+        self.actors[key].party = True
+        return key
+
     def add(self, start: int, end: int, keys: list[str], kind: str) -> None:
         if any(i in self.by_token for i in range(start, end)):
             return
@@ -110,7 +121,31 @@ class ActorIndex:
             if actor.state_key:
                 return self.actors[actor.state_key].name
             return actor.parent_org or actor.name
-        return self.represents(actor.affiliation_key, depth + 1)
+        if actor.former:
+            return None
+        if actor.affiliation_key:
+            return self.represents(actor.affiliation_key, depth + 1)
+        state = actor.office_state or (self.home_state() if actor.state_office else None)
+        return self.actors[state].name if state else None
+
+    def _is_institution(self, mention: Mention) -> bool:
+        actor = self.actors[mention.keys[0]]
+        return actor.type == "Organization" and actor.state_key is not None
+
+    def home_state(self) -> str | None:
+        """The state the document is mostly about: where an office title that names no state belongs."""
+        if self._home_state is None:
+            counts: dict[str, int] = {}
+            for mention in self.mentions:
+                # a state's own institutions ("US officials", "the Pentagon") say more than its name
+                weight = 3 if mention.kind == "body" or self._is_institution(mention) else 1
+                for key in mention.keys:
+                    state = self.state_of(key) if self.actors[key].type != "Person" else None
+                    if state:
+                        counts[state] = counts.get(state, 0) + weight
+            ranked = sorted(counts, key=lambda k: (-counts[k], self.actors[k].first_token))
+            self._home_state = ranked[0] if ranked else ""
+        return self._home_state or None
 
     def state_of(self, key: str | None) -> str | None:
         """The state key an actor belongs to, if any."""
@@ -234,7 +269,10 @@ def _gazetteer_mentions(index: ActorIndex, matchers: tuple[PhraseMatcher, Phrase
             continue
         text = fold(span.text)
         text_no_the = text[4:] if text.startswith("the ") else text
-        if text_no_the in gaz.orgs:
+        if text_no_the in gaz.parties and _party_word(doc, span):
+            party = gaz.parties[text_no_the]
+            index.add(span.start, span.end, [index.party_key(party.name, span.start)], "org")
+        elif text_no_the in gaz.orgs:
             org = gaz.orgs[text_no_the]
             index.add(span.start, span.end, [index.org_key(org.name, span.start, parent=org.parent)], "org")
         elif text in gaz.seats:
@@ -246,6 +284,14 @@ def _gazetteer_mentions(index: ActorIndex, matchers: tuple[PhraseMatcher, Phrase
             index.add(span.start, span.end, [index.state_key(iso, span.start)], "state")
         elif text in gaz.demonyms:
             index.add(span.start, span.end, [index.state_key(gaz.demonyms[text], span.start)], "demonym")
+
+
+def _party_word(doc: Doc, span: Span) -> bool:
+    """A party word that is part of a longer name ("Irish Republican Army") is not the party."""
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+            return fold(ent.text).removeprefix("the ") in {fold(span.text)}
+    return True
 
 
 def _state_marker(index: ActorIndex, token: Token) -> str | None:
@@ -334,6 +380,8 @@ def _organisations(index: ActorIndex) -> None:
         if not tokens or ent.label_ == "NORP":
             continue
         name = " ".join(t.text for t in tokens).replace(" 's", "'s")
+        if name.lower() in BARE_INSTITUTION_WORDS:
+            continue  # "Secretary of State", "the House": part of a title, not an organisation by itself
         if len(name) < 2 or not any(c.isupper() for c in name):
             continue
         index.add(ent.start, ent.end, [index.org_key(name, ent.start)], "org")

@@ -28,6 +28,12 @@ class OrgInfo:
     parent: str | None
 
 
+@dataclass(frozen=True)
+class PartyInfo:
+    name: str
+    iso: str
+
+
 @dataclass
 class Gazetteer:
     states: dict[str, StateInfo] = field(default_factory=dict)  # iso -> info
@@ -38,6 +44,8 @@ class Gazetteer:
     orgs: dict[str, OrgInfo] = field(default_factory=dict)  # folded alias -> info
     case_sensitive: set[str] = field(default_factory=set)  # aliases only matched as written
     government_bodies: set[str] = field(default_factory=set)
+    parties: dict[str, PartyInfo] = field(default_factory=dict)  # folded name or member word -> party
+    national_offices: dict[str, str] = field(default_factory=dict)  # folded office title -> iso
 
     def state(self, iso: str) -> StateInfo:
         return self.states[iso]
@@ -107,4 +115,11 @@ def load_gazetteer() -> Gazetteer:
             gaz.orgs[fold(alias)] = org
             if _is_acronym(alias):
                 gaz.case_sensitive.add(alias)
+    for name, info in data["parties"].items():
+        party = PartyInfo(name=name, iso=info["country"])
+        # Party names are ordinary words in lower case ("labour", "conservative"): matched only as written.
+        for alias in [name, *info["aliases"], *info["members"]]:
+            gaz.parties.setdefault(fold(alias), party)
+            gaz.case_sensitive.add(alias)
+    gaz.national_offices = {fold(office): iso for office, iso in data["national_offices"].items()}
     return gaz

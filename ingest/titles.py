@@ -20,6 +20,17 @@ OFFICIAL_WORDS = {
     "ceo", "founder", "admiral", "colonel", "commissioner", "counsellor", "attache", "consul",
 }  # fmt: skip
 ROLE_NOUNS = SPOKES_WORDS | OFFICIAL_WORDS
+# Offices of a state's government: a holder whose title names no state speaks for the document's state.
+STATE_OFFICE_WORDS = {
+    "president", "minister", "ambassador", "envoy", "secretary", "premier", "chancellor", "king", "queen",
+    "emir", "spokesman", "spokeswoman", "spokesperson", "diplomat", "consul", "attache", "general", "admiral",
+    "colonel", "commander", "prosecutor", "official",
+}  # fmt: skip
+# Titles of people who speak for a party or themselves, even when they also hold a seat.
+PARTY_OFFICE_WORDS = {"senator", "sen", "lawmaker", "mp", "mep", "candidate", "leader", "rep", "congressman",
+                      "congresswoman", "councillor", "councilor", "activist", "chairman", "chairwoman"}  # fmt: skip
+FORMER_WORDS = {"former", "ex", "ex-", "then-former", "onetime", "one-time"}
+US_PARTY_TAG = {"D": "Democratic Party", "R": "Republican Party"}
 
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART"}
 TITLE_LINKS = {"to", "of", "for", "'s", "\u2019s"}
@@ -71,10 +82,33 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
     if role and not actor.role:
         actor.role = role
         actor.title = _title_text(tokens)
+        actor.former = bool(words & FORMER_WORDS) or any(t.lower_.startswith("ex-") for t in tokens)
+        actor.state_office = bool(words & STATE_OFFICE_WORDS) and not words & PARTY_OFFICE_WORDS
+        actor.office_state = _office_state(index, actor.title)
+    if affiliation is None:
+        affiliation = _us_party_tag(index, mention)
     if affiliation and not actor.affiliation_key:
         if index.actors[affiliation].type == "Person":
             affiliation = index.actors[affiliation].affiliation_key or affiliation
         actor.affiliation_key = affiliation
+
+
+def _office_state(index: ActorIndex, title: str) -> str | None:
+    folded = " ".join(title.lower().split())
+    for office, iso in index.gaz.national_offices.items():
+        if office in folded:
+            return index.state_key(iso, 10**9)
+    return None
+
+
+def _us_party_tag(index: ActorIndex, mention: Mention) -> str | None:
+    """'Sen. X, D-Royal Oak' / 'Rep. Y (R-Texas)': the US convention for a legislator's party."""
+    doc = index.doc
+    after = doc[mention.end : mention.end + 4]
+    text = after.text.lstrip(" ,(")
+    if len(text) > 2 and text[0] in US_PARTY_TAG and text[1] in "-–" and text[2:3].isupper():
+        return index.party_key(US_PARTY_TAG[text[0]], mention.start)
+    return None
 
 
 def _last_speaking_ministry(index: ActorIndex, before: int) -> str | None:
