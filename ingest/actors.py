@@ -26,6 +26,8 @@ TITLE_WORDS = {
 BARE_INSTITUTION_WORDS = {"state", "house", "senate", "congress", "commons", "lords", "cabinet", "court", "party"}
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
+PRONOUN_COLLECTIVE = {"it", "its"}
+UNNAMED_GOVERNMENT = {"government", "regime", "authorities"}
 MINISTRY_SPECS = {
     "defense",
     "defence",
@@ -128,17 +130,14 @@ class ActorIndex:
         state = actor.office_state or (self.home_state() if actor.state_office else None)
         return self.actors[state].name if state else None
 
-    def _is_institution(self, mention: Mention) -> bool:
-        actor = self.actors[mention.keys[0]]
-        return actor.type == "Organization" and actor.state_key is not None
-
     def home_state(self) -> str | None:
         """The state the document is mostly about: where an office title that names no state belongs."""
         if self._home_state is None:
             counts: dict[str, int] = {}
+            lede_end = _lede_end(self.doc)
             for mention in self.mentions:
-                # a state's own institutions ("US officials", "the Pentagon") say more than its name
-                weight = 3 if mention.kind == "body" or self._is_institution(mention) else 1
+                # the headline and first sentences name the story's protagonist
+                weight = 3 if mention.start < lede_end else 1
                 for key in mention.keys:
                     state = self.state_of(key) if self.actors[key].type != "Person" else None
                     if state:
@@ -171,6 +170,11 @@ class ActorIndex:
         lower = token.lower_
         if lower in PRONOUN_PERSON:
             return self._last(lambda a: a.type == "Person", token.i)
+        if lower in PRONOUN_COLLECTIVE:
+            return self._last(lambda a: a.type != "Person", token.i)
+        if lower in UNNAMED_GOVERNMENT and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+            home = self.home_state()  # "the government denies ...": the government the story is about
+            return [home] if home else []
         if lower in ROLE_NOUNS or lower in {"ministry", "regime"}:
             found = self._role_coref(token)
             if found:
@@ -243,6 +247,13 @@ class ActorIndex:
                 if word == head and word not in GOV_ORG_HEADS:
                     return [key]
         return []
+
+
+def _lede_end(doc: Doc, sentences: int = 3) -> int:
+    for n, sent in enumerate(doc.sents):
+        if n + 1 >= sentences:
+            return sent.end
+    return len(doc)
 
 
 def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseMatcher]) -> ActorIndex:

@@ -82,6 +82,8 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
             continue
         if lemma in ("allege", "charge") and not objects(token):
             continue  # "alleged that ..." is reported speech, handled with its content
+        if lemma in lx.ACTOR_OBJECT_VERBS and not _verbal_object(index, token):
+            continue  # "attacked a convoy" is violence, not speech
         speakers = speakers_of(index, token)
         if not speakers:
             continue
@@ -93,6 +95,20 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
                                "hedged" if hedged(sent, token) else "asserted")
                 )  # fmt: skip
     return drafts
+
+
+def _verbal_object(index: ActorIndex, verb: Token) -> bool:
+    """The object of 'attack' is a person, a party, or what an actor said or did ("Labour's pledges")."""
+    if prep_objects(verb, "as", "for") and not is_passive(verb):
+        return True
+    for obj in objects(verb):
+        for key in index.resolve(obj):
+            if index.actors[key].type == "Person" or index.actors[key].party:
+                return True
+        owned = any(c.dep_ == "poss" and index.resolve(c) for c in obj.children)
+        if owned and obj.lemma_.lower() not in lx.WRONG_NOUNS and obj.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _other_speaker(speaker: str, speakers: list[str]) -> str | None:
@@ -176,12 +192,15 @@ def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token])
 
 
 def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
+    """'A's accusations against B', 'criticism from A of B', 'drew condemnation from A', 'A levelled charges at B'."""
     drafts: list[ClaimDraft] = []
     for token in sent:
-        kind = lx.NOUN_CUES.get(token.lemma_.lower())
-        if kind is None or token.pos_ != "NOUN":
+        lemma = token.lemma_.lower()
+        kind = lx.NOUN_CUES.get(lemma)
+        if kind is None or token.pos_ != "NOUN" or _negated_noun(token):
             continue
-        speakers = accuser_of(index, token)
+        speakers = accuser_of(index, token) or _light_verb_speakers(index, token)
+        reacted_to = _reaction_target(index, token)
         if not speakers:
             continue
         if kind == "deny":
@@ -189,14 +208,56 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
                 ClaimDraft("deny", s, None, phrase(token), sent, token.i, 0.7, "noun:denial") for s in speakers
             )
             continue
-        perps: list[str] = []
-        for pobj in prep_objects(token, "against"):
-            perps.extend(expand(index, pobj))
-        for child in token.children:
-            if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
-                perps.extend(p for p, _ in perpetrators(index, child))
+        perps: list[str | None] = [
+            p for p in dict.fromkeys(_noun_targets(index, token) + reacted_to) if p not in speakers
+        ]
+        if not perps and kind == "condemn" and lemma not in lx.AMBIGUOUS_NOUN_CUES and not _drawn(token):
+            perps = [None]  # condemnation of an act with no named perpetrator
         charge = phrase(token)
         for speaker in speakers:
-            for perp in dict.fromkeys(perps):
+            for perp in perps:
                 drafts.append(ClaimDraft(kind, speaker, perp, charge, sent, token.i, 0.6 if headline else 0.75, "noun"))
     return drafts
+
+
+def _negated_noun(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or (
+        noun.head.pos_ in ("VERB", "AUX") and (negated(noun.head) or hypothetical(noun.head))
+    )
+
+
+def _noun_targets(index: ActorIndex, noun: Token) -> list[str]:
+    perps: list[str] = []
+    for pobj in prep_objects(noun, "against", "of", "on", "at", "toward", "towards"):
+        if pobj.lemma_.lower() in lx.ACT_NOUNS or pobj.pos_ in ("PROPN", "PRON") or index.resolve(pobj):
+            perps.extend(expand(index, pobj, modifiers=True))
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
+            perps.extend(p for p, _ in perpetrators(index, child))
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lx.NOUN_LIGHT_VERBS:
+        for pobj in prep_objects(head, "against", "at", "on"):
+            perps.extend(expand(index, pobj, modifiers=True))
+    return perps
+
+
+def _light_verb_speakers(index: ActorIndex, noun: Token) -> list[str]:
+    """'Japan levelled accusations at China': the light verb's subject makes the accusation."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lx.NOUN_LIGHT_VERBS and not negated(head):
+        return speakers_of(index, head)
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lx.DRAW_VERBS:
+        return [k for pobj in prep_objects(head, "from") for k in expand(index, pobj)]
+    return []
+
+
+def _drawn(noun: Token) -> bool:
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lx.DRAW_VERBS
+
+
+def _reaction_target(index: ActorIndex, noun: Token) -> list[str]:
+    """'The test drew condemnation from Japan': whoever drew it is its target."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lx.DRAW_VERBS:
+        return expand(index, subject(head), modifiers=True)
+    return []

@@ -13,8 +13,43 @@ SPEECH_ACT_VERBS: dict[str, str] = {
     "slam": "condemn", "deplore": "condemn", "blast": "condemn", "decry": "condemn",
     "lambaste": "condemn", "lambast": "condemn", "censure": "condemn", "rebuke": "condemn",
     "castigate": "condemn", "assail": "condemn",
+    # judgement: disapproval in every register, from diplomatic to tabloid
+    "berate": "condemn", "chastise": "condemn", "scold": "condemn", "excoriate": "condemn", "vilify": "condemn",
+    "deride": "condemn", "ridicule": "condemn", "mock": "condemn", "lament": "condemn", "reproach": "condemn",
+    "admonish": "condemn", "disparage": "condemn", "belittle": "condemn", "denigrate": "condemn", "chide": "condemn",
+    "demonize": "condemn", "demonise": "condemn", "pillory": "condemn", "upbraid": "condemn", "bash": "condemn",
+    "slate": "condemn", "fault": "condemn", "insult": "condemn", "smear": "condemn", "scorn": "condemn",
+    "attack": "condemn",
+    # denial: rejecting an accusation or one's own responsibility
+    "contest": "deny", "disavow": "deny", "deflect": "deny", "contradict": "deny",
+    # accusation
+    "implicate": "accuse", "incriminate": "accuse",
     "blame": "blame",
 }  # fmt: skip
+# Verbs that are a speech act only when their object is an actor or what an actor did
+# ("attacked Labour's pledges"), never when it is a place or a thing ("attacked a convoy").
+ACTOR_OBJECT_VERBS = {"attack", "bash", "slate", "fault", "insult", "smear", "scorn", "contest", "contradict"}
+# Idioms: (verb lemma, the word that makes the idiom, the preposition before the target) -> kind.
+IDIOMS: dict[tuple[str, str, str], str] = {
+    ("hit", "out", "at"): "condemn", ("lash", "out", "at"): "condemn", ("hit", "back", "at"): "condemn",
+    ("strike", "out", "at"): "condemn", ("take", "aim", "at"): "condemn", ("round", "", "on"): "condemn",
+    ("rail", "", "against"): "condemn", ("speak", "out", "against"): "condemn", ("lay", "", "into"): "condemn",
+    ("pour", "scorn", "on"): "condemn", ("take", "swipe", "at"): "condemn", ("single", "out", ""): "condemn",
+    ("point", "finger", "at"): "blame", ("lay", "blame", "on"): "blame", ("pin", "blame", "on"): "blame",
+    ("put", "blame", "on"): "blame", ("shift", "blame", "to"): "blame", ("shift", "blame", "onto"): "blame",
+}  # fmt: skip
+# "A and B traded accusations": each accuses the other.
+RECIPROCAL_NOUNS = {"accusation": "accuse", "allegation": "accuse", "blame": "blame", "barb": "condemn",
+                    "insult": "condemn", "criticism": "condemn", "recrimination": "accuse"}  # fmt: skip
+RECIPROCAL_VERBS = {"trade", "exchange", "swap", "hurl"}
+# Verbs of labelling: "called X a liar", "dismissed X as a joke", "described X as overrated".
+LABEL_VERBS = {"call", "label", "brand", "describe", "dismiss", "term", "characterize", "characterise", "denounce",
+               "paint", "portray", "deride", "decry", "liken", "compare"}  # fmt: skip
+# Light verbs whose subject makes the accusation a noun names ("levelled accusations against").
+NOUN_LIGHT_VERBS = {"make", "level", "levell", "bring", "issue", "voice", "express", "lodge", "file", "repeat",
+                    "renew", "hurl", "launch", "publish", "air"}  # fmt: skip
+# Verbs whose object is a reaction that comes *from* others ("drew condemnation from Japan").
+DRAW_VERBS = {"draw", "provoke", "spark", "trigger", "prompt", "attract", "earn", "face", "receive", "invite"}
 # Inflected forms, for title-case lines where the tagger's lemma is unreliable.
 FORMS: dict[str, str] = {}
 for _lemma in SPEECH_ACT_VERBS:
@@ -35,9 +70,23 @@ ACCUSATION_NOUNS = {
     "pronouncement", "story", "rumour", "rumor", "version",
 }  # fmt: skip
 NOUN_CUES: dict[str, str] = {
-    "accusation": "accuse", "allegation": "accuse",
-    "denial": "deny",
-    "condemnation": "condemn", "criticism": "condemn",
+    "accusation": "accuse", "allegation": "accuse", "charge": "accuse",
+    "denial": "deny", "rebuttal": "deny",
+    "condemnation": "condemn", "criticism": "condemn", "denunciation": "condemn", "rebuke": "condemn",
+    "censure": "condemn", "attack": "condemn", "tirade": "condemn", "broadside": "condemn", "outrage": "condemn",
+    "blame": "blame",
+}  # fmt: skip
+# Cue nouns that are also ordinary words ("an attack on a convoy", "charges of $5"): only with a speaker and an actor target.
+AMBIGUOUS_NOUN_CUES = {"attack", "charge", "outrage", "blame"}
+# Pejorative labels VADER's lexicon lacks (political insult vocabulary).
+PEJORATIVES = {
+    "joke", "puppet", "overrated", "corrupt", "corrupted", "outlaw", "outlaws", "thug", "thugs", "tyrant", "dictator",
+    "fascist", "nazi", "hitler", "mussolini", "traitor", "liar", "clown", "disgrace", "illegitimate", "vacuous",
+    "baseless", "reckless", "irresponsible", "hypocritical", "hypocrisy", "hypocrite", "bully", "bullying",
+    "racist", "xenophobic", "narrow-minded", "odious", "mongrel", "criminal", "terrorist", "murderer", "butcher",
+    "farce", "sham", "stupid", "incompetent", "dangerous", "despicable", "shameful", "unacceptable", "barbaric",
+    "provocative", "aggressive", "destabilizing", "destabilising", "unjustified", "unprovoked", "double standards",
+    "hostile", "arrogant", "extremist", "rogue", "evil", "insulting", "offensive", "disgraceful", "politically motivated",
 }  # fmt: skip
 SAY_VERBS = {
     "say", "tell", "state", "add", "claim", "insist", "assert", "argue", "write", "tweet",

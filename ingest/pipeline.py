@@ -85,6 +85,13 @@ def load_nlp(model: str | None = None) -> Language:
 
 
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+# "Washington (CNN)The Justice Department ...", "MOSCOW (Reuters) -": the outlet in a dateline.
+_DATELINE_OUTLET = re.compile(r"\((?:[A-Z][A-Za-z]*\.?\s?){1,3}\)(?=\s*[-\u2013\u2014]|[A-Z])")
+
+
+def blank_dateline_outlets(text: str) -> str:
+    """Datelines name the publisher, not a speaker: blank them out, keeping every offset."""
+    return _DATELINE_OUTLET.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def recase_headlines(text: str) -> str:
@@ -120,6 +127,6 @@ def extract(
     nlp: Language, documents: Iterable[Document], *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[DocumentGraph]:
     """Parse and extract, streaming: one DocumentGraph per input document, in order."""
-    pairs = ((recase_headlines(d.text), d) for d in documents)
+    pairs = ((recase_headlines(blank_dateline_outlets(d.text)), d) for d in documents)
     for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield build_graph(document, doc.user_data[PAYLOAD])

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from ingest import lexicon as lx
 from ingest.actors import ActorIndex
 from ingest.claims import ClaimDraft, noun_claims, speech_act_claims
+from ingest.frames import idiom_claims, label_claims, reciprocal_claims
 from ingest.incidents import casualties, incident_type, places_in
 from ingest.quotes import quote_regions, quote_speakers
 from ingest.reported import content_claims, reported_speech_claims
@@ -38,7 +39,8 @@ def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
         headline = is_headline(text, sent)
         found = [
             d
-            for d in [*speech_act_claims(index, sent, headline), *noun_claims(index, sent, headline)]
+            for rule in (speech_act_claims, noun_claims, idiom_claims, label_claims, reciprocal_claims)
+            for d in rule(index, sent, headline)
             if not _in_regions(doc[d.anchor].idx, regions)
         ]
         found += [
@@ -57,11 +59,18 @@ def _side(index: ActorIndex, key: str | None) -> str | None:
     return index.state_of(key) or key
 
 
+def _same_side(index: ActorIndex, speaker: str, target: str) -> bool:
+    if _side(index, target) == _side(index, speaker):
+        return True
+    own = index.represents(speaker)
+    return own is not None and own == index.represents(target)
+
+
 def clean(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tuple[ClaimDraft, bool]]:
     kept: list[tuple[ClaimDraft, bool]] = []
     seen: set[tuple[Any, ...]] = set()
     for draft, headline in drafts:
-        if draft.target is not None and _side(index, draft.target) == _side(index, draft.speaker):
+        if draft.target is not None and _same_side(index, draft.speaker, draft.target):
             if draft.kind != "deny":
                 continue  # speakers do not accuse their own side; this is a misparse
             draft.target = None

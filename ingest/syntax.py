@@ -8,6 +8,8 @@ from ingest.lexicon import MODALS
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+OBJECT_CONTROL_VERBS = {"prompt", "lead", "cause", "force", "push", "urge", "ask", "drive", "spur", "compel", "get"}
 
 
 def is_passive(verb: Token) -> bool:
@@ -22,9 +24,17 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, inherited through conjunction, xcomp and subjectless adverbials."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head  # "Rodriguez, who accused Washington": the noun the clause describes
             return child
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if controller is not None and verb.head.lemma_ in OBJECT_CONTROL_VERBS:
+            return controller  # "prompting China to trade accusations": China does the trading
     if verb.dep_ in INHERIT_DEPS and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a statement accusing Israel of ...", "Kerry, speaking ..."
     return None
 
 

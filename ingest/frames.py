@@ -1,0 +1,209 @@
+"""Claim frames beyond a plain cue verb with subject and object.
+
+Idioms ("hit out at", "pointed the finger at"), labelling ("called X a liar", "dismissed X as a
+joke"), reciprocal exchanges ("A and B traded accusations"), and the words that judge: a label
+is condemnation when it is pejorative, which VADER's sentiment lexicon (a maintained word list
+with human valence ratings) decides, with a short list of political insults it lacks.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from ingest import lexicon as lx
+from ingest.actors import ActorIndex
+from ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
+from ingest.syntax import hypothetical, negated, objects, phrase, prep_objects
+
+NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
+
+
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    import vaderSentiment
+
+    table: dict[str, float] = {}
+    path = Path(vaderSentiment.__file__).with_name("vader_lexicon.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            table[parts[0]] = float(parts[1])
+    return table
+
+
+def pejorative(tokens: list[Token]) -> bool:
+    """Any word of the label a reader takes as an insult or a harsh judgement."""
+    valence = _valence()
+    for token in tokens:
+        lower = token.lower_
+        if lower in lx.PEJORATIVES or token.lemma_.lower() in lx.PEJORATIVES:
+            return True
+        score = valence.get(lower, valence.get(token.lemma_.lower(), 0.0))
+        if score <= NEGATIVE_VALENCE and not negated(token):
+            return True
+    return lx.has_phrase(" ".join(t.lower_ for t in tokens), lx.CONDEMN_PHRASES)
+
+
+def _draft(kind: str, speaker: str, target: str | None, charge: str, sent: Span, anchor: Token, rule: str,
+           headline: bool, confidence: float) -> ClaimDraft:  # fmt: skip
+    modality = "hedged" if hedged(sent, anchor) else "asserted"
+    return ClaimDraft(
+        kind, speaker, target, charge, sent, anchor.i, confidence - (0.2 if headline else 0), rule, modality
+    )
+
+
+def _live(token: Token) -> bool:
+    return not negated(token) and not hypothetical(token)
+
+
+def _actors_of(index: ActorIndex, nodes: list[Token]) -> list[str]:
+    keys: list[str] = []
+    for node in nodes:
+        for item in [node, *node.conjuncts]:
+            keys.extend(k for k in index.resolve(item, modifiers=True) if k not in keys)
+    return keys
+
+
+# --- idioms ------------------------------------------------------------------------------
+
+
+def _idiom(token: Token) -> tuple[str, str] | None:
+    """(kind, preposition before the target) when the verb heads one of the lexicon's idioms."""
+    lemma = token.lemma_.lower()
+    words = {c.lower_ for c in token.children if c.dep_ in ("prt", "dobj", "advmod")}
+    words |= {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    preps |= {g.lower_ for c in token.children if c.dep_ in ("prt", "dobj") for g in c.children if g.dep_ == "prep"}
+    for (verb, word, prep), kind in lx.IDIOMS.items():
+        if lemma == verb and (not word or word in words) and (not prep or prep in preps):
+            return kind, prep
+    return None
+
+
+def _idiom_targets(index: ActorIndex, verb: Token, prep: str) -> list[Token]:
+    if not prep:
+        return objects(verb)
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("prt", "dobj"))]
+    return [t for holder in holders for t in prep_objects(holder, prep)]
+
+
+def idiom_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
+    drafts: list[ClaimDraft] = []
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or not _live(token):
+            continue
+        found = _idiom(token)
+        if found is None:
+            continue
+        kind, prep = found
+        speakers = speakers_of(index, token)
+        pobjs = _idiom_targets(index, token, prep)
+        targets: list[str | None] = [t for t in _actors_of(index, pobjs) if t not in speakers]
+        if not targets and kind == "condemn" and pobjs:
+            targets = [None]  # condemning an act with no named perpetrator
+        for speaker in speakers:
+            for target in targets:
+                charge = phrase(pobjs[0]) if pobjs else ""
+                drafts.append(
+                    _draft(kind, speaker, target, charge, sent, token, f"idiom:{token.lemma_}", headline, 0.85)
+                )
+    return drafts
+
+
+# --- labelling ---------------------------------------------------------------------------
+
+
+def _label_tokens(verb: Token, obj: Token) -> list[Token]:
+    """The label given to the object: 'as X', an object predicate, or a second object."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("as", "to"):
+            out.extend(t for p in child.children for t in p.subtree)
+        elif child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (child.dep_ == "dobj" and child.i != obj.i):
+            out.extend(child.subtree)
+    for child in obj.children:  # "called the DPP 'narrow-minded'" parsed as a modifier after the noun
+        if child.i > obj.i and child.dep_ in ("amod", "appos", "acl"):
+            out.extend(child.subtree)
+    return out
+
+
+def label_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
+    drafts: list[ClaimDraft] = []
+    for token in sent:
+        if token.lemma_.lower() not in lx.LABEL_VERBS or token.pos_ != "VERB" or not _live(token):
+            continue
+        speakers = speakers_of(index, token)
+        objs = objects(token) or _relative_object(token)
+        if not speakers or not objs:
+            continue
+        label = _label_tokens(token, objs[0])
+        if not label:
+            continue
+        drafts.extend(_labelled(index, token, objs, label, speakers, sent, headline))
+    return drafts
+
+
+def _relative_object(verb: Token) -> list[Token]:
+    """'the party, which he labelled as a joke': the object is the noun the clause describes."""
+    if verb.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.lower_ in ("which", "who", "whom", "that") for c in verb.children
+    ):
+        return [verb.head]
+    return []
+
+
+def _labelled(index: ActorIndex, verb: Token, objs: list[Token], label: list[Token], speakers: list[str],
+              sent: Span, headline: bool) -> list[ClaimDraft]:  # fmt: skip
+    text = " ".join(t.lower_ for t in label)
+    drafts: list[ClaimDraft] = []
+    accusation = [o for o in objs if o.lemma_.lower() in lx.ACCUSATION_NOUNS]
+    if accusation and lx.has_phrase(text, lx.DENY_PHRASES + ("nonsense", "lies", "rubbish")):
+        accusers = or_none([k for o in accusation for k in accuser_of(index, o)])
+        for speaker in speakers:
+            drafts.extend(
+                _draft("deny", speaker, a, phrase(accusation[0]), sent, verb, "label:deny", headline, 0.8)
+                for a in accusers
+            )
+        return drafts
+    if not pejorative(label):
+        return drafts
+    targets = [t for t in _actors_of(index, objs) if t not in speakers]
+    for speaker in speakers:
+        drafts.extend(
+            _draft("condemn", speaker, t, text[:120], sent, verb, "label:condemn", headline, 0.8) for t in targets
+        )
+    return drafts
+
+
+# --- reciprocal exchanges ----------------------------------------------------------------
+
+
+def reciprocal_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
+    """'A and B traded accusations', 'A traded barbs with B': each side accuses the other."""
+    drafts: list[ClaimDraft] = []
+    for token in sent:
+        if token.lemma_.lower() not in lx.RECIPROCAL_VERBS or not _live(token):
+            continue
+        nouns = [o for o in objects(token) if o.lemma_.lower() in lx.RECIPROCAL_NOUNS]
+        if not nouns:
+            continue
+        kind = lx.RECIPROCAL_NOUNS[nouns[0].lemma_.lower()]
+        sides = speakers_of(index, token) or _controller(index, token)
+        sides += [k for k in _actors_of(index, prep_objects(token, "with")) if k not in sides]
+        for speaker in sides:
+            for target in sides:
+                if target != speaker:
+                    drafts.append(
+                        _draft(kind, speaker, target, phrase(nouns[0]), sent, token, "reciprocal", headline, 0.8)
+                    )
+    return drafts
+
+
+def _controller(index: ActorIndex, verb: Token) -> list[str]:
+    """'prompting China and Taiwan to trade accusations': the object of the verb above is the doer."""
+    if verb.dep_ != "xcomp":
+        return []
+    return _actors_of(index, objects(verb.head))
