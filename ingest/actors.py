@@ -113,7 +113,8 @@ class ActorIndex:
         for i in range(start, end):
             self.by_token[i] = mention
 
-    def represents(self, key: str | None, depth: int = 0) -> str | None:
+    def represents(self, key: str | None, depth: int = 0, *, guess: bool = True) -> str | None:
+        """Whom an actor speaks for; `guess=False` leaves out the document's state for untitled offices."""
         if key is None or depth > 4:
             return None
         actor = self.actors[key]
@@ -126,8 +127,8 @@ class ActorIndex:
         if actor.former:
             return None
         if actor.affiliation_key:
-            return self.represents(actor.affiliation_key, depth + 1)
-        state = actor.office_state or (self.home_state() if actor.state_office else None)
+            return self.represents(actor.affiliation_key, depth + 1, guess=guess)
+        state = actor.office_state or (self.home_state() if actor.state_office and guess else None)
         return self.actors[state].name if state else None
 
     def home_state(self) -> str | None:
@@ -138,6 +139,8 @@ class ActorIndex:
             for mention in self.mentions:
                 # the headline and first sentences name the story's protagonist
                 weight = 3 if mention.start < lede_end else 1
+                if mention.kind == "demonym":
+                    weight *= 2  # "Indian", "Philippine": adjectives mostly qualify the story's own officials
                 for key in mention.keys:
                     state = self.state_of(key) if self.actors[key].type != "Person" else None
                     if state:
@@ -170,6 +173,8 @@ class ActorIndex:
         lower = token.lower_
         if lower in PRONOUN_PERSON:
             return self._last(lambda a: a.type == "Person", token.i)
+        if lower == "both" and token.dep_ in ("nsubj", "nsubjpass"):
+            return self._last_pair(token.i)
         if lower in PRONOUN_COLLECTIVE:
             return self._last(lambda a: a.type != "Person", token.i)
         if lower in UNNAMED_GOVERNMENT and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
@@ -183,6 +188,8 @@ class ActorIndex:
             short = self._short_form(token)
             if short:
                 return short
+        if token.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in token.children):
+            return self._definite(token)
         if modifiers:
             return self._from_modifiers(token)
         return []
@@ -236,6 +243,29 @@ class ActorIndex:
             return self._last(lambda a: a.key in candidates, token.i + 1) or candidates[:1]
         return []
 
+    def _last_pair(self, before: int) -> list[str]:
+        """'Both accuse the other': the two sides last named together in the same sentence."""
+        sent_of = {m.start: self.doc[m.start].sent.start for m in self.mentions}
+        earlier = sorted((m for m in self.mentions if m.start < before and m.kind != "demonym"), key=lambda m: m.start)
+        for mention in reversed(earlier):
+            same = [m for m in earlier if sent_of[m.start] == sent_of[mention.start]]
+            keys = list(dict.fromkeys(k for m in same for k in m.keys if self.actors[k].type != "Person"))
+            if len(keys) == 2:
+                return keys
+            if len(keys) > 2:
+                return []
+        return []
+
+    def _definite(self, token: Token) -> list[str]:
+        """'the court', 'the party': the last organisation mentioned whose name ends in that noun."""
+        word = token.lower_
+
+        def named(actor: ActorDraft) -> bool:
+            words = actor.name.lower().split(" of ")[0].split()
+            return actor.type == "Organization" and len(words) > 1 and words[-1] == word
+
+        return self._last(named, token.i) if word not in BARE_INSTITUTION_WORDS - {"court", "party"} else []
+
     def _short_form(self, token: Token) -> list[str]:
         word = token.text.lower()
         for key, actor in self.actors.items():
@@ -273,10 +303,13 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
 
 def _gazetteer_mentions(index: ActorIndex, matchers: tuple[PhraseMatcher, PhraseMatcher], persons: list[Span]) -> None:
     doc, gaz = index.doc, index.gaz
+    # A known name inside a person's name ("Jordan" in "Michael Jordan") is the person; a person
+    # span that is exactly a known name ("the Lib Dems" tagged PERSON) is the known name.
+    person_bounds = {(span.start, span.end) for span in persons}
     in_person = {i for span in persons for i in range(span.start, span.end)}
     spans = [doc[s:e] for matcher in matchers for _, s, e in matcher(doc)]
     for span in filter_spans(spans):
-        if any(t.i in in_person for t in span):
+        if any(t.i in in_person for t in span) and (span.start, span.end) not in person_bounds:
             continue
         text = fold(span.text)
         text_no_the = text[4:] if text.startswith("the ") else text

@@ -62,8 +62,8 @@ def _side(index: ActorIndex, key: str | None) -> str | None:
 def _same_side(index: ActorIndex, speaker: str, target: str) -> bool:
     if _side(index, target) == _side(index, speaker):
         return True
-    own = index.represents(speaker)
-    return own is not None and own == index.represents(target)
+    own = index.represents(speaker, guess=False)
+    return own is not None and own == index.represents(target, guess=False)
 
 
 def clean(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tuple[ClaimDraft, bool]]:
