@@ -184,12 +184,18 @@ class ActorIndex:
             found = self._role_coref(token)
             if found:
                 return found
+            # "Kenya's president", "the Iranian foreign minister": an unnamed office-holder of a named state
+            states = [k for k in self._from_modifiers(token) if self.actors[k].type == "State"]
+            if states:
+                return states[:1]
         if token.pos_ == "PROPN" or token.text[:1].isupper():
             short = self._short_form(token)
             if short:
                 return short
         if token.pos_ == "NOUN" and any(c.lower_ in ("the", "this") for c in token.children):
-            return self._definite(token)
+            definite = self._definite(token)
+            if definite:
+                return definite
         if modifiers:
             return self._from_modifiers(token)
         return []

@@ -252,7 +252,11 @@ def _light_verb_speakers(index: ActorIndex, noun: Token) -> list[str]:
 
 
 def _drawn(noun: Token) -> bool:
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lx.DRAW_VERBS
+    """Drawn by something the text names only by a pronoun ("This provoked criticism"): target unknown."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lx.DRAW_VERBS:
+        return False
+    subj = subject(noun.head)
+    return subj is None or subj.pos_ == "PRON"
 
 
 def _reaction_target(index: ActorIndex, noun: Token) -> list[str]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ingest import lexicon as lx
 from ingest.actors import ActorIndex
+from ingest.calibration import calibrated
 from ingest.claims import ClaimDraft, noun_claims, speech_act_claims
 from ingest.frames import idiom_claims, label_claims, reciprocal_claims
 from ingest.incidents import casualties, incident_type, places_in
@@ -132,7 +133,7 @@ def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
                 "end": sent.end_char,
                 "quote": draft.quote,
                 "modality": draft.modality,
-                "confidence": round(draft.confidence, 2),
+                "confidence": calibrated(draft.rule, headline=headline, hedged=draft.modality == "hedged"),
                 "rule": draft.rule,
                 "headline": headline,
                 "responds_to": draft.responds_to,

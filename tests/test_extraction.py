@@ -67,6 +67,43 @@ CASES = [
         "The U.N. rights chief Sara Jones condemned the Syrian government for the siege.",
         {("condemn", "United Nations", "Syria")},
     ),
+    # idioms: the target sits after a preposition of the idiom
+    ("Kenya's president hit out at Uganda over the border closure.", {("condemn", "Kenya", "Uganda")}),
+    ("Chile lashed out at Bolivia for the gas blockade.", {("condemn", "Chile", "Bolivia")}),
+    ("Ghana took aim at Togo over the arrests.", {("condemn", "Ghana", "Togo")}),
+    ("Serbia pointed the finger at Croatia for the riots.", {("blame", "Serbia", "Croatia")}),
+    # reciprocals: traded accusations, each other, both ... the other
+    (
+        "The fighting prompted Sudan and Chad to trade accusations.",
+        {("accuse", "Sudan", "Chad"), ("accuse", "Chad", "Sudan")},
+    ),
+    (
+        "Peru and Ecuador share a long border. Both often accuse the other of incursions.",
+        {("accuse", "Peru", "Ecuador"), ("accuse", "Ecuador", "Peru")},
+    ),
+    # pejorative labels: labelled, dismissed as, called X "stupid"
+    (
+        'Brazilian President Ana Lima called the Venezuelan government "a disgrace".',
+        {("condemn", "Brazil", "Venezuela")},
+    ),
+    ("Norway dismissed Iceland as a reckless neighbour.", {("condemn", "Norway", "Iceland")}),
+    # more cue verbs and nouns, with their speakers where the subject is not plain
+    ("Finland berated Estonia over the ferry dispute.", {("condemn", "Finland", "Estonia")}),
+    ("Laos, which accused Cambodia of moving border posts, recalled its envoy.", {("accuse", "Laos", "Cambodia")}),
+    ("The missile test drew condemnation from South Korea.", {("condemn", "South Korea", None)}),
+    ("The Czech Embassy condemned the bombing.", {("condemn", "Czechia", None)}),
+    # politicians speak for their party; office titles for the state they name
+    ("Tory leader Ann Smith accused Labour of betraying voters.", {("accuse", "Conservative Party", "Labour Party")}),
+    (
+        "State Sen. Joe Park, D-Flint, criticised the Republicans for the cuts.",
+        {("condemn", "Democratic Party", "Republican Party")},
+    ),
+    ("Secretary of State Jane Doe condemned Iran for the executions.", {("condemn", "United States", "Iran")}),
+    ("Former Nigerian minister Ada Obi accused Ghana of smuggling.", {("accuse", "Ada Obi", "Ghana")}),
+    (
+        "The International Court heard the case. Colombia accused the court of bias.",
+        {("accuse", "Colombia", "International Court")},
+    ),
 ]
 
 
@@ -84,6 +121,14 @@ NOT_CLAIMS = [
     "Britain could accuse Iran of the attack.",
     "The death toll rose to eleven on Tuesday.",
     "Spain demanded that Morocco withdraw its troops.",
+    # violence is not speech: "attack" is condemnation only with an actor or an actor's words as object
+    "Rebels attacked a convoy near the border.",
+    "Chad did not hit out at Sudan over the raid.",
+    "Iran might lash out at Iraq over the deal.",
+    "Norway called the Icelandic proposal a good start.",
+    "Bolivia and Peru traded goods across the lake.",
+    "The vote drew no criticism from Japan.",
+    "Irish Republican Army veterans met in Dublin.",
 ]
 
 
@@ -115,6 +160,14 @@ def test_offsets_point_at_the_evidence(nlp) -> None:  # type: ignore[no-untyped-
     graph = next(extract(nlp, [Document(id="o", text=text, content_hash="z")]))
     claim = graph.claims[0]
     assert text[claim.start : claim.end].strip() == claim.evidence
+
+
+def test_confidence_comes_from_the_rule_family(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mali accused Niger of arming militants.\n\nMali said Nigerien soldiers shelled the town."
+    graph = next(extract(nlp, [Document(id="c", text=text, content_hash="v")]))
+    by_kind = sorted(graph.claims, key=lambda c: c.start)
+    # a cue verb measures more precise than reported speech of an act
+    assert len(by_kind) == 2 and by_kind[0].confidence > by_kind[1].confidence
 
 
 def test_dates_resolve_against_publication(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,66 @@
+"""Per-rule precision of the extractor on an annotated set (the dev set by default).
+
+Runs the pipeline, keeps each claim's rule, and scores every claim against the gold file with
+the project's scorer (state level), so a rule's confidence can be set from what it measures:
+
+    python tools/rule_precision.py ../shared/eval/dev/dev.jsonl ../shared/eval/dev/gold.jsonl \
+        ../shared/eval/dev/aliases.json
+
+Reads the evaluation files where they lie; copies nothing into the repository.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from allegraph.models import claim_records
+from ingest.loaders import load_path
+from ingest.pipeline import PAYLOAD, blank_dateline_outlets, load_nlp, recase_headlines
+from ingest.to_graph import build_graph
+
+
+def _scorer(score_py: Path):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("score", score_py)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str]) -> int:
+    data, gold_path, aliases_path = (Path(a) for a in argv[:3])
+    score = _scorer(gold_path.parent.parent / "score.py")
+    names = score.Names(json.loads(aliases_path.read_text(encoding="utf-8")))
+    gold = score.gold_items(score.load_jsonl(gold_path), "state", names)
+    nlp = load_nlp()
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, optional, fp
+    documents = [d for d in load_path(data, 10_000_000) if hasattr(d, "text")]
+    texts = ((recase_headlines(blank_dateline_outlets(d.text)), d) for d in documents)
+    for doc, document in nlp.pipe(texts, as_tuples=True):
+        payload = doc.user_data[PAYLOAD]
+        graph = build_graph(document, payload)
+        name = Path(document.id).name
+        for row, record in zip(payload["claims"], claim_records(graph, name), strict=True):
+            speaker = record.speaker.represents or record.speaker.name
+            target = (record.target.represents or record.target.name) if record.target else None
+            hit = [
+                opt
+                for kinds, speakers, targets, opt, _ in gold.get(name, [])
+                if record.kind in kinds
+                and any(names.same(speaker, s) for s in speakers)
+                and any(names.same(target, t) for t in targets)
+            ]
+            family = row["rule"].split(":")[0]
+            stats[family][0 if hit and False in hit else 1 if hit else 2] += 1
+    print(f"{'rule':<14} {'claims':>6} {'tp':>4} {'opt':>4} {'fp':>4} {'P':>6}")
+    for rule, (tp, opt, fp) in sorted(stats.items(), key=lambda kv: -sum(kv[1])):
+        print(f"{rule:<14} {tp + opt + fp:6d} {tp:4d} {opt:4d} {fp:4d} {tp / max(1, tp + fp):6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
