@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 ClaimKind = Literal["accuse", "deny", "condemn", "blame"]
 ActorType = Literal["State", "Organization", "Person"]
@@ -48,6 +48,13 @@ def actor_id(name: str, actor_type: str) -> str:
     return stable_id("actor", actor_type, normalise_name(name))
 
 
+# A document id is given by the input and becomes an indexed property and part of an IRI. Stores
+# cannot index long strings reliably (FalkorDB's index silently misses values over 4,096 bytes,
+# Neo4j refuses keys over about 8 kB), so ids are bounded well below both: 512 characters are at
+# most 2,048 bytes of UTF-8.
+MAX_ID_CHARS = 512
+
+
 class Document(BaseModel):
     id: str
     title: str | None = None
@@ -57,6 +64,15 @@ class Document(BaseModel):
     source: str | None = None
     path: str | None = None
     content_hash: str
+
+    @field_validator("id")
+    @classmethod
+    def _id_fits_the_stores(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a document id cannot be empty")
+        if len(value) > MAX_ID_CHARS:
+            raise ValueError(f"the id is {len(value):,} characters long; at most {MAX_ID_CHARS} are allowed")
+        return value
 
 
 class Actor(BaseModel):

@@ -33,6 +33,7 @@ from allegraph.errors import (
 )
 from graph.store import GraphStore, QueryResult
 from graph.values import check_sendable, plain
+from graph.write import WRITE_DOCUMENTS
 from schema import schema_statements
 
 SOCKET_NAME = "falkordb.sock"
@@ -185,7 +186,7 @@ class FalkorStore(GraphStore):
         server = EmbeddedServer(settings.home)
         server.start()
         store = cls(server, settings.graph_name)
-        store.apply_schema()
+        store.ensure_schema()
         return store
 
     def apply_schema(self) -> None:
@@ -205,6 +206,18 @@ class FalkorStore(GraphStore):
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         self._run(query, dict(params or {}))
+
+    def write_batch(self, params: dict[str, Any]) -> None:
+        # one statement: FalkorDB applies a statement all or nothing, and its guards abort it
+        # (division by zero) when any row was not written as sent
+        try:
+            self._run(WRITE_DOCUMENTS, params)
+        except StoreError as exc:
+            if "division by zero" in exc.message.lower():
+                raise StoreError(
+                    "the store did not write the batch as sent (a row matched no node it links to); nothing was written"
+                ) from exc
+            raise
 
     def read(
         self,

@@ -2,59 +2,133 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
 from allegraph.config import Settings
-from allegraph.errors import QueryRejected, QueryTimeout, StoreError, StoreUnavailable, WriteRefused
+from allegraph.errors import (
+    AllegraphError,
+    ConfigError,
+    QueryRejected,
+    QueryTimeout,
+    StoreError,
+    StoreUnavailable,
+    WriteRefused,
+)
 from graph.store import GraphStore, QueryResult
 from graph.values import check_sendable, plain
+from graph.write import WRITE_PARTS, part_statement
 from schema import schema_statements
 
 READ_QUERY_TYPES = {"r"}
+# The server sends only warnings, and not those that are expected: an unknown label, type or
+# property on a graph that has none yet (UNRECOGNIZED), or plan advice on the canned queries
+# (PERFORMANCE, HINT). Deprecations and everything else still reach the log.
+NOTIFICATION_FILTER: dict[str, Any] = {
+    "notifications_min_severity": neo4j.NotificationMinimumSeverity.WARNING,
+    "notifications_disabled_classifications": [
+        neo4j.NotificationDisabledClassification.UNRECOGNIZED,
+        neo4j.NotificationDisabledClassification.PERFORMANCE,
+        neo4j.NotificationDisabledClassification.HINT,
+    ],
+}
+DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
 
 
 class Neo4jStore(GraphStore):
     name = "neo4j"
 
-    def __init__(self, driver: neo4j.Driver, database: str | None) -> None:
+    def __init__(self, driver: neo4j.Driver, settings: Settings) -> None:
         self.driver = driver
-        self.database = database
+        self.settings = settings
+        self.database = settings.neo4j_database
 
     @classmethod
     def connect(cls, settings: Settings) -> Neo4jStore:
+        concise_notifications()
         auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
-        driver = GraphDatabase.driver(settings.store, auth=auth)
+        driver = GraphDatabase.driver(settings.store, auth=auth, **NOTIFICATION_FILTER)
+        store = cls(driver, settings)
         try:
-            driver.verify_connectivity()
-        except (ServiceUnavailable, Neo4jError, OSError) as exc:
+            with store._errors():
+                driver.verify_connectivity()
+            store.ensure_schema()
+        except BaseException:
             driver.close()
-            raise StoreUnavailable(
-                f"cannot reach Neo4j at {settings.store}: {exc}",
-                hint="check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD",
-            ) from exc
-        store = cls(driver, settings.neo4j_database)
-        store.apply_schema()
+            raise
         return store
 
+    @contextmanager
+    def _errors(self, *, reading: bool = False) -> Iterator[None]:
+        """Driver errors as Allegraph's, each with what to do about it."""
+        try:
+            yield
+        except AllegraphError:
+            raise
+        except AuthError as exc:
+            raise auth_failure(self.settings) from exc
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(
+                f"Neo4j is not reachable at {self.settings.store}: {exc}",
+                hint="check NEO4J_URI and that the server runs",
+            ) from exc
+        except ClientError as exc:
+            if exc.code == DATABASE_NOT_FOUND:
+                raise database_not_found(self.settings) from exc
+            if not reading:
+                raise StoreError(f"Neo4j rejected the write: {exc.message}") from exc
+            raise _read_error(exc) from exc
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j failed: {exc.message}", hint="see the Neo4j server log") from exc
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"cannot reach Neo4j at {self.settings.store}: {exc}", hint="check NEO4J_URI"
+            ) from exc
+
     def apply_schema(self) -> None:
-        with self.driver.session(database=self.database) as session:
+        # IF NOT EXISTS makes each statement a no-op when it is in place; ensure_schema runs
+        # them only when the recorded version differs
+        with self._errors(), self.driver.session(database=self.database) as session:
             for _label, _prop, statement in schema_statements("neo4j"):
                 session.run(statement).consume()
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
-        try:
-            with self.driver.session(database=self.database) as session, session.begin_transaction() as tx:
-                tx.run(query, dict(params or {})).consume()
-                tx.commit()
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j is not reachable: {exc}", hint="check NEO4J_URI") from exc
-        except Neo4jError as exc:
-            raise StoreError(f"Neo4j rejected the write: {exc.message}") from exc
+        with (
+            self._errors(),
+            self.driver.session(database=self.database) as session,
+            session.begin_transaction() as tx,
+        ):
+            tx.run(query, dict(params or {})).consume()
+            tx.commit()
+
+    def write_batch(self, params: dict[str, Any]) -> None:
+        """Each part as its own statement (small plans, no Eager) in one transaction.
+
+        Leaving the `with` by an exception rolls the transaction back, so a part that wrote
+        fewer rows than it was given undoes the whole batch.
+        """
+        with (
+            self._errors(),
+            self.driver.session(database=self.database) as session,
+            session.begin_transaction() as tx,
+        ):
+            for part in WRITE_PARTS:
+                rows = params[part.rows]
+                if not rows:
+                    continue
+                written = tx.run(part_statement(part), {part.rows: rows}).single(strict=True)["written"]
+                if written != len(rows):
+                    raise StoreError(
+                        f"the store did not write the batch as sent ({part.rows}: {written} of {len(rows)} rows); "
+                        "nothing was written"
+                    )
+            tx.commit()
 
     def read(
         self,
@@ -67,37 +141,81 @@ class Neo4jStore(GraphStore):
         timeout = timeout_ms / 1000 if timeout_ms else None
         check_sendable(query, "query")
         check_sendable(dict(params or {}))
-        try:
-            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
-                plan = session.run(neo4j.Query(f"EXPLAIN {query}"), dict(params or {})).consume()
-                if plan.query_type not in READ_QUERY_TYPES:
-                    raise WriteRefused("only read-only queries are allowed here", hint="remove write clauses")
-                result = session.run(neo4j.Query(query, timeout=timeout), dict(params or {}))
-                columns = list(result.keys())
-                rows: list[dict[str, Any]] = []
-                truncated = False
-                for record in result:
-                    if row_cap is not None and len(rows) >= row_cap:
-                        truncated = True
-                        break
-                    rows.append({k: plain(record[k]) for k in columns})
-                result.consume()
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j is not reachable: {exc}", hint="check NEO4J_URI") from exc
-        except ClientError as exc:
-            code = exc.code or ""
-            if "Timeout" in code or "TransactionTimedOut" in code:
-                raise QueryTimeout("the query ran past its time limit", hint="narrow it or add a LIMIT") from exc
-            if "AccessMode" in code or "Forbidden" in code:
-                raise WriteRefused("only read-only queries are allowed here", hint="remove write clauses") from exc
-            raise QueryRejected(f"Neo4j rejected the query: {exc.message}", hint="check the Cypher") from exc
+        rows: list[dict[str, Any]] = []
+        truncated = False
+        with (
+            self._errors(reading=True),
+            self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session,
+        ):
+            plan = session.run(neo4j.Query(f"EXPLAIN {query}"), dict(params or {})).consume()
+            if plan.query_type not in READ_QUERY_TYPES:
+                raise WriteRefused("only read-only queries are allowed here", hint="remove write clauses")
+            result = session.run(neo4j.Query(query, timeout=timeout), dict(params or {}))
+            columns = list(result.keys())
+            for record in result:
+                if row_cap is not None and len(rows) >= row_cap:
+                    truncated = True
+                    break
+                rows.append({k: plain(record[k]) for k in columns})
+            result.consume()
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
     def ping(self) -> None:
-        try:
+        with self._errors():
             self.driver.verify_connectivity()
-        except (ServiceUnavailable, Neo4jError, OSError) as exc:
-            raise StoreUnavailable(f"Neo4j is not answering: {exc}", hint="check NEO4J_URI") from exc
 
     def close(self) -> None:
         self.driver.close()
+
+
+def _read_error(exc: ClientError) -> AllegraphError:
+    code = exc.code or ""
+    if "Timeout" in code or "TransactionTimedOut" in code:
+        return QueryTimeout("the query ran past its time limit", hint="narrow it or add a LIMIT")
+    if "AccessMode" in code or "Forbidden" in code:
+        return WriteRefused("only read-only queries are allowed here", hint="remove write clauses")
+    return QueryRejected(f"Neo4j rejected the query: {exc.message}", hint="check the Cypher")
+
+
+def auth_failure(settings: Settings) -> ConfigError:
+    if not settings.neo4j_password:
+        return ConfigError(
+            f"Neo4j at {settings.store} asks for a password, and NEO4J_PASSWORD is not set",
+            hint="export NEO4J_PASSWORD=… (and NEO4J_USER when the user is not 'neo4j')",
+        )
+    return ConfigError(
+        f"Neo4j at {settings.store} refused user {settings.neo4j_user!r} with the password given",
+        hint="check NEO4J_USER and NEO4J_PASSWORD",
+    )
+
+
+def database_not_found(settings: Settings) -> ConfigError:
+    return ConfigError(
+        f"Neo4j at {settings.store} has no database {settings.neo4j_database!r}",
+        hint="set NEO4J_DATABASE to an existing database (SHOW DATABASES lists them), or unset it for the default",
+    )
+
+
+class _OneLine(logging.Formatter):
+    """A server notification as one short line: its status and description, not the query."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        printer = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        notification = getattr(printer, "notification", None)
+        if notification is None:
+            return f"Neo4j {record.levelname.lower()}: {record.getMessage()}"
+        status = getattr(notification, "gql_status", "") or getattr(notification, "code", "")
+        description = getattr(notification, "status_description", "") or getattr(notification, "description", "")
+        return f"Neo4j {record.levelname.lower()}: {description} ({status})"
+
+
+def concise_notifications() -> None:
+    """Print the notifications that pass the filter as one line each on stderr, unless the
+    application configured logging itself."""
+    logger = logging.getLogger("neo4j.notifications")
+    if logger.handlers or logging.getLogger().handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine())
+    logger.addHandler(handler)
+    logger.propagate = False

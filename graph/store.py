@@ -9,11 +9,26 @@ from typing import Any, Self
 from pydantic import BaseModel
 
 from allegraph.config import Settings
+from allegraph.errors import QueryRejected
 from allegraph.models import DocumentGraph, GraphStats
 from graph.values import check_sendable
-from graph.write import WRITE_DOCUMENTS, documents_params
+from graph.write import documents_params
+from schema import schema_version
 
-STATS_NODES = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
+# The store records the schema version it has applied in one node of its own, so a command
+# applies the schema only when it changed (one read otherwise). Stats leave that node out.
+SCHEMA_LABEL = "AllegraphSchema"
+READ_SCHEMA_VERSION = f"MATCH (s:{SCHEMA_LABEL}) RETURN s.version AS version"
+RECORD_SCHEMA_VERSION = f"MERGE (s:{SCHEMA_LABEL} {{id: 'schema'}}) SET s.version = $version"
+STATS_NODES = (
+    f"MATCH (n) WHERE NOT n:{SCHEMA_LABEL} UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
+)
+# Every label a node Allegraph writes can carry.
+ALLEGRAPH_LABELS = (
+    "Actor", "State", "Organization", "Person", "Official", "Spokesperson",
+    "Claim", "Document", "Incident", "Place", SCHEMA_LABEL,
+)  # fmt: skip
+FOREIGN_NODES = "MATCH (n) WHERE NOT any(label IN labels(n) WHERE label IN $ours) RETURN count(n) AS n"
 STATS_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
 FINGERPRINTS = (
     "UNWIND $ids AS doc_id MATCH (d:Document {id: doc_id}) "
@@ -33,14 +48,36 @@ class GraphStore(abc.ABC):
     name: str = "store"
 
     @abc.abstractmethod
-    def apply_schema(self) -> None: ...
+    def apply_schema(self) -> None:
+        """Create whatever index or constraint of the schema is missing."""
+
+    def ensure_schema(self) -> None:
+        """Apply the schema unless the store already records its current version."""
+        version = schema_version(self.name)
+        if self.schema_version() != version:
+            self.apply_schema()
+            self.write(RECORD_SCHEMA_VERSION, {"version": version})
+
+    def schema_version(self) -> str | None:
+        """The schema version this store has applied, None before the first."""
+        try:
+            rows = self.read(READ_SCHEMA_VERSION).rows
+        except QueryRejected as exc:
+            if "empty key" in exc.message:
+                return None  # FalkorDB: the graph does not exist yet
+            raise
+        return str(rows[0]["version"]) if rows else None
 
     def write_documents(self, graphs: Sequence[DocumentGraph]) -> None:
-        """Replace everything these documents contributed, all in one atomic unit (one statement)."""
+        """Replace everything these documents contributed, all in one atomic unit."""
         if graphs:
             params = documents_params(graphs)
             check_sendable(params, "document field")
-            self.write(WRITE_DOCUMENTS, params)
+            self.write_batch(params)
+
+    @abc.abstractmethod
+    def write_batch(self, params: dict[str, Any]) -> None:
+        """Run graph.write's parts with these rows, all or nothing; StoreError if any row was not written."""
 
     def write_document(self, graph: DocumentGraph) -> None:
         self.write_documents([graph])
@@ -84,6 +121,11 @@ class GraphStore(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def foreign_nodes(store: GraphStore) -> int:
+    """How many nodes carry none of Allegraph's labels (someone else's data)."""
+    return int(store.read(FOREIGN_NODES, {"ours": list(ALLEGRAPH_LABELS)}).rows[0]["n"])
 
 
 def open_store(settings: Settings) -> GraphStore:

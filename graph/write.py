@@ -1,24 +1,62 @@
-"""The one write statement: a batch of documents' whole subgraphs, replaced atomically.
+"""Writing a batch of documents' whole subgraphs, the same on Neo4j 5 and FalkorDB.
 
-It runs unchanged on Neo4j 5 and FalkorDB. Each document's old claims are deleted first, so
-re-ingesting never duplicates. Actors are shared across documents, so their lookup keys are
-unioned rather than overwritten. After the deletes the rows collapse to one, and FOREACH
-(rather than chained UNWINDs) keeps that row alive when a list is empty, so one statement can
-write every part. Many documents per statement is what makes bulk ingest fast: per-statement
-overhead dominates a single document's write.
+A batch is a few `UNWIND $rows` statements (`WRITE_PARTS`): the documents (their old claims
+deleted first, so re-ingesting never duplicates), actors, places, incidents, claims, and one
+statement per edge type. Neo4j runs them one after another in one transaction; FalkorDB has no
+multi-statement transactions, so it runs them chained into one statement (`WRITE_DOCUMENTS`),
+which it applies all or nothing.
+
+Every row is merged in Python first (`documents_params`), so each statement sets each property
+of a node once: the engines disagree on which row wins when one statement sets a property
+twice. Endpoints of an edge are MATCHed, never MERGEd again, and every part checks that each of
+its rows matched: a row that matched nothing aborts the whole batch instead of leaving a claim
+without its edges or a second node with the same id.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from allegraph import EXTRACTOR_VERSION
 from allegraph.models import EDGE_BY_KIND, DocumentGraph
 
-_HEAD = """
-UNWIND $docs AS doc
+# Actors are shared by documents, so a property may arrive with different values from different
+# documents. One rule, applied in Python within a batch and in Cypher against the stored node,
+# so the result is the same in any order, in any batching and on either engine: a single-valued
+# property keeps the smallest value it was ever given, a list keeps every value, sorted.
+ACTOR_SCALARS = ("name", "type", "role", "title", "represents", "represents_id", "iso_code", "geonames_id")
+ACTOR_LISTS = ("titles", "aliases", "keys", "scope_keys")
+
+
+@dataclass(frozen=True)
+class WritePart:
+    """One `UNWIND $<rows> …` statement; `rows` names the parameter that holds its rows."""
+
+    rows: str
+    cypher: str
+
+
+def _smallest(prop: str) -> str:
+    return f"n.{prop} = CASE WHEN a.{prop} IS NOT NULL AND (n.{prop} IS NULL OR a.{prop} < n.{prop}) THEN a.{prop} ELSE n.{prop} END"
+
+
+def _sorted_union(prop: str) -> str:
+    # an insertion sort: no list sort function exists in both engines' Cypher
+    return (
+        f"n.{prop} = reduce(acc = coalesce(n.{prop}, []), x IN a.{prop} | CASE WHEN x IN acc THEN acc "
+        f"ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)"
+    )
+
+
+def _label_if(condition: str, label: str) -> str:
+    return f"FOREACH (_ IN CASE WHEN {condition} THEN [1] ELSE [] END | SET n:{label})"
+
+
+_DOCUMENTS = WritePart(
+    "docs",
+    """UNWIND $docs AS doc
 MERGE (d:Document {id: doc.id})
 SET d += doc.props
 WITH d
@@ -27,98 +65,180 @@ OPTIONAL MATCH (old)<-[:MADE]-(:Actor)-[direct]->(:Actor) WHERE direct.claim_id 
 DELETE direct
 WITH DISTINCT d, old
 DETACH DELETE old
-WITH count(DISTINCT d) AS documents
-"""
-
-_ACTORS = """
-FOREACH (a IN [x IN $actors WHERE x.type = 'State'] |
-  MERGE (n:Actor {id: a.id}) SET n:State, n += a.props)
-FOREACH (a IN [x IN $actors WHERE x.type = 'Organization'] |
-  MERGE (n:Actor {id: a.id}) SET n:Organization, n += a.props)
-FOREACH (a IN [x IN $actors WHERE x.type = 'Person'] |
-  MERGE (n:Actor {id: a.id}) SET n:Person, n += a.props)
-FOREACH (a IN $actors |
-  MERGE (n:Actor {id: a.id})
-  SET n.keys = coalesce(n.keys, []) + [k IN a.keys WHERE NOT k IN coalesce(n.keys, [])],
-      n.scope_keys = coalesce(n.scope_keys, []) + [k IN a.scope_keys WHERE NOT k IN coalesce(n.scope_keys, [])])
-FOREACH (a IN [x IN $actors WHERE x.role = 'official'] |
-  MERGE (n:Actor {id: a.id}) SET n:Official)
-FOREACH (a IN [x IN $actors WHERE x.role = 'spokesperson'] |
-  MERGE (n:Actor {id: a.id}) SET n:Spokesperson)
-FOREACH (a IN [x IN $actors WHERE x.affiliation_id IS NOT NULL] |
-  MERGE (p:Actor {id: a.id}) MERGE (o:Actor {id: a.affiliation_id}) MERGE (p)-[:SPEAKS_FOR]->(o))
-FOREACH (a IN [x IN $actors WHERE x.state_id IS NOT NULL] |
-  MERGE (o:Actor {id: a.id}) MERGE (s:Actor {id: a.state_id}) MERGE (o)-[:PART_OF]->(s))
-"""
-
-_PLACES_INCIDENTS = """
-FOREACH (p IN $places | MERGE (n:Place {id: p.id}) SET n += p.props)
-FOREACH (p IN [x IN $places WHERE x.state_id IS NOT NULL] |
-  MERGE (n:Place {id: p.id}) MERGE (s:Actor {id: p.state_id}) MERGE (n)-[:LOCATED_IN]->(s))
-FOREACH (i IN $incidents | MERGE (n:Incident {id: i.id}) SET n += i.props)
-FOREACH (i IN [x IN $incidents WHERE x.place_id IS NOT NULL] |
-  MERGE (n:Incident {id: i.id}) MERGE (p:Place {id: i.place_id}) MERGE (n)-[:OCCURRED_IN]->(p))
-"""
-
-_CLAIMS = """
-FOREACH (c IN $claims |
-  MERGE (cl:Claim {id: c.id}) SET cl += c.props
-  MERGE (s:Actor {id: c.speaker_id})
-  MERGE (d:Document {id: c.document_id})
-  MERGE (s)-[:MADE]->(cl)
-  MERGE (cl)-[:REPORTED_IN]->(d))
-FOREACH (c IN [x IN $claims WHERE x.target_id IS NOT NULL] |
-  MERGE (cl:Claim {id: c.id}) MERGE (t:Actor {id: c.target_id}) MERGE (cl)-[:AGAINST]->(t))
-FOREACH (c IN [x IN $claims WHERE x.incident_id IS NOT NULL] |
-  MERGE (cl:Claim {id: c.id}) MERGE (i:Incident {id: c.incident_id}) MERGE (cl)-[:ABOUT]->(i))
-FOREACH (c IN [x IN $claims WHERE x.responds_to IS NOT NULL] |
-  MERGE (a:Claim {id: c.id}) MERGE (b:Claim {id: c.responds_to}) MERGE (a)-[:RESPONDS_TO]->(b))
-"""
-
-_DIRECT_EDGE = """
-FOREACH (c IN [x IN $claims WHERE x.kind = '{kind}' AND x.target_id IS NOT NULL] |
-  MERGE (s:Actor {{id: c.speaker_id}}) MERGE (t:Actor {{id: c.target_id}})
-  MERGE (s)-[r:{edge} {{claim_id: c.id}}]->(t) SET r += c.edge_props)
-"""
-
-# Kinds and edge types are fixed constants, never user input.
-WRITE_DOCUMENTS = (
-    _HEAD
-    + _ACTORS
-    + _PLACES_INCIDENTS
-    + _CLAIMS
-    + "".join(_DIRECT_EDGE.format(kind=kind, edge=edge) for kind, edge in EDGE_BY_KIND.items())
+WITH DISTINCT d""",
 )
+
+_ACTORS = WritePart(
+    "actors",
+    "UNWIND $actors AS a\nMERGE (n:Actor {id: a.id})\nSET "
+    + ",\n    ".join([_smallest(p) for p in ACTOR_SCALARS] + [_sorted_union(p) for p in ACTOR_LISTS])
+    + "\n"
+    + "\n".join(
+        [_label_if(f"a.type = '{t}'", t) for t in ("State", "Organization", "Person")]
+        + [
+            _label_if(f"'{role}' IN a.roles", label)
+            for role, label in (("official", "Official"), ("spokesperson", "Spokesperson"))
+        ]
+    ),
+)
+
+_PLACES = WritePart("places", "UNWIND $places AS p\nMERGE (n:Place {id: p.id})\nSET n += p.props")
+_INCIDENTS = WritePart("incidents", "UNWIND $incidents AS i\nMERGE (n:Incident {id: i.id})\nSET n += i.props")
+_CLAIMS = WritePart(
+    "claims",
+    """UNWIND $claims AS c
+MATCH (d:Document {id: c.document_id})
+MATCH (s:Actor {id: c.speaker_id})
+MERGE (cl:Claim {id: c.id})
+SET cl += c.props
+MERGE (s)-[:MADE]->(cl)
+MERGE (cl)-[:REPORTED_IN]->(d)""",
+)
+
+
+def _link(rows: str, source: str, edge: str, target: str) -> WritePart:
+    return WritePart(
+        rows,
+        f"UNWIND ${rows} AS r\nMATCH (a:{source} {{id: r.source}})\nMATCH (b:{target} {{id: r.target}})\n"
+        f"MERGE (a)-[:{edge}]->(b)",
+    )
+
+
+def _direct(kind: str, edge: str) -> WritePart:
+    return WritePart(
+        f"direct_{kind}",
+        f"UNWIND $direct_{kind} AS c\nMATCH (s:Actor {{id: c.speaker_id}})\nMATCH (t:Actor {{id: c.target_id}})\n"
+        f"MERGE (s)-[r:{edge} {{claim_id: c.id}}]->(t)\nSET r += c.props",
+    )
+
+
+# In dependency order: every MATCH finds what an earlier part wrote. Labels and edge types are
+# fixed constants, never user input.
+WRITE_PARTS: tuple[WritePart, ...] = (
+    _DOCUMENTS,
+    _ACTORS,
+    _link("speaks_for", "Actor", "SPEAKS_FOR", "Actor"),
+    _link("part_of", "Actor", "PART_OF", "Actor"),
+    _PLACES,
+    _link("located_in", "Place", "LOCATED_IN", "Actor"),
+    _INCIDENTS,
+    _link("occurred_in", "Incident", "OCCURRED_IN", "Place"),
+    _CLAIMS,
+    _link("against", "Claim", "AGAINST", "Actor"),
+    _link("about", "Claim", "ABOUT", "Incident"),
+    _link("responds_to", "Claim", "RESPONDS_TO", "Claim"),
+    *(_direct(kind, edge) for kind, edge in EDGE_BY_KIND.items()),
+)
+ROW_KEYS = tuple(part.rows for part in WRITE_PARTS)
+
+
+def part_statement(part: WritePart) -> str:
+    """A part on its own (Neo4j): it returns how many of its rows it wrote."""
+    return f"{part.cypher}\nRETURN count(*) AS written"
+
+
+def _guarded(part: WritePart) -> str:
+    # A statement cannot raise on purpose in Cypher that both engines share; dividing by zero
+    # does, in both, and both then undo everything the statement did.
+    return f"{part.cypher}\nWITH count(*) AS written\nWHERE 1 / CASE WHEN written = size(${part.rows}) THEN 1 ELSE 0 END = 1"
+
+
+# FalkorDB: the parts chained into one statement. Each `WITH count(*)` is a barrier (the part
+# before it is finished) that leaves exactly one row, even when a part had no rows.
+WRITE_DOCUMENTS = "\n".join(_guarded(part) for part in WRITE_PARTS) + "\nRETURN written"
+
+
+def documents_params(graphs: Iterable[DocumentGraph], extractor: str = EXTRACTOR_VERSION) -> dict[str, Any]:
+    """The rows of every part for a batch: one row per node id, merged by the one rule.
+
+    A document id given twice keeps only its last version, as if written one after the other.
+    Rows are sorted by id, so the same documents in any order make the same statements.
+    """
+    latest = {graph.document.id: graph for graph in graphs}
+    parts = [document_params(graph, extractor) for graph in latest.values()]
+    actors = [a for p in parts for a in p["actors"]]
+    claims = [c for p in parts for c in p["claims"]]
+    places = [x for p in parts for x in p["places"]]
+    incidents = [x for p in parts for x in p["incidents"]]
+    params: dict[str, Any] = {
+        "docs": sorted((p["doc"] for p in parts), key=lambda row: row["id"]),
+        "actors": [
+            {"id": row["id"], **row["props"]} for row in _merged((a["id"], {}, _actor_props(a)) for a in actors)
+        ],
+        "speaks_for": _pairs(actors, "affiliation_id"),
+        "part_of": _pairs(actors, "state_id"),
+        "places": _merged((x["id"], {}, x["props"]) for x in places),
+        "located_in": _pairs(places, "state_id"),
+        "incidents": _merged((x["id"], {}, x["props"]) for x in incidents),
+        "occurred_in": _pairs(incidents, "place_id"),
+        "claims": _merged((c["id"], _fields(c, "document_id", "speaker_id"), c["props"]) for c in claims),
+        "against": _pairs(claims, "target_id"),
+        "about": _pairs(claims, "incident_id"),
+        "responds_to": _pairs(claims, "responds_to"),
+    }
+    for kind in EDGE_BY_KIND:
+        params[f"direct_{kind}"] = _merged(
+            (c["id"], _fields(c, "speaker_id", "target_id"), c["edge_props"])
+            for c in claims
+            if c["kind"] == kind and c["target_id"] is not None
+        )
+    return params
+
+
+def _fields(row: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {name: row[name] for name in names}
+
+
+def _actor_props(actor: dict[str, Any]) -> dict[str, Any]:
+    props = actor["props"]
+    return {p: props.get(p) for p in ACTOR_SCALARS} | {
+        "roles": [actor["role"]] if actor["role"] else [],
+        "titles": [props["title"]] if props.get("title") else [],
+        "aliases": props.get("aliases", []),
+        "keys": actor["keys"],
+        "scope_keys": actor["scope_keys"],
+    }
+
+
+def merge_values(values: list[Any]) -> Any:
+    """The one rule: lists are unioned and sorted; a single value is the smallest one given."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    if isinstance(present[0], list):
+        return sorted({item for value in present for item in value})
+    return min(present)
+
+
+def _merged(rows: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One row per id, sorted by id: its fields (ids of what it links to) and its `props`,
+    each merged by `merge_values`."""
+    by_id: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    for row_id, fields, props in rows:
+        by_id.setdefault(row_id, []).append((fields, props))
+    return [
+        {"id": row_id, **_merge_maps([f for f, _ in group]), "props": _merge_maps([p for _, p in group])}
+        for row_id, group in sorted(by_id.items())
+    ]
+
+
+def _merge_maps(maps: list[dict[str, Any]]) -> dict[str, Any]:
+    names = sorted({name for m in maps for name in m})
+    merged = {name: merge_values([m.get(name) for m in maps]) for name in names}
+    return {name: value for name, value in merged.items() if value is not None}
+
+
+def _pairs(rows: Iterable[dict[str, Any]], target: str) -> list[dict[str, str]]:
+    pairs = {(row["id"], row[target]) for row in rows if row.get(target) is not None}
+    return [{"source": source, "target": to} for source, to in sorted(pairs)]
 
 
 def _props(model: Any, exclude: set[str]) -> dict[str, Any]:
     return {k: v for k, v in model.model_dump(exclude=exclude).items() if v is not None and v != []}
 
 
-def documents_params(graphs: Iterable[DocumentGraph], extractor: str = EXTRACTOR_VERSION) -> dict[str, Any]:
-    """Parameters of WRITE_DOCUMENTS: the batch's rows, in document order.
-
-    A document id given twice keeps only its last version, as if written one after the other.
-    Repeated identical rows (a busy actor in many documents) are sent once, at their last
-    position, which leaves the result of applying them in order unchanged.
-    """
-    latest = {graph.document.id: graph for graph in graphs}
-    parts = [document_params(graph, extractor) for graph in latest.values()]
-    return {
-        "docs": [p["doc"] for p in parts],
-        **{
-            key: _last_of_each([row for p in parts for row in p[key]])
-            for key in ("actors", "claims", "places", "incidents")
-        },
-    }
-
-
-def _last_of_each(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    position = {json.dumps(row, sort_keys=True): index for index, row in enumerate(rows)}
-    return [rows[index] for index in sorted(position.values())]
-
-
 def document_params(graph: DocumentGraph, extractor: str = EXTRACTOR_VERSION) -> dict[str, Any]:
+    """One document's rows, before merging (the benchmark's raw writer reads these too)."""
     doc = graph.document
     doc_props = _props(doc, {"id"}) | {"extractor": extractor, "length": len(doc.text)}
     actors = [

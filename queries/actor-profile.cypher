@@ -31,6 +31,6 @@ WITH a, chain, sources,
 // the trailing null keeps the row of an actor without claims; count(DISTINCT) skips it
 UNWIND sources + [null] AS source
 WITH a, chain, made, received, count(DISTINCT source) AS documents
-RETURN a.id AS id, a.name AS name, a.type AS type, labels(a) AS labels, a.role AS role, a.title AS title,
+RETURN a.id AS id, a.name AS name, a.type AS type, reduce(acc = [], item IN labels(a) | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) AS labels, a.role AS role, a.title AS title,
        a.represents AS represents, coalesce(chain[1..], []) AS speaks_for, made, received, documents
 ORDER BY name, id

@@ -1,6 +1,6 @@
 // name: export-actors
 // title: Bulk export: actors
-// description: Every actor in id order, a page at a time (pass the last id you received as `after`), with whom it speaks for, the state it is part of and its direct claims on other actors as [edge type, actor id] pairs. The RDF export reads actors this way; `id` picks one actor.
+// description: Every actor in id order, a page at a time (pass the last id you received as `after`), with whom it speaks for, the state it is part of and its direct claims on other actors as distinct [edge type, actor id] pairs; every list sorted. The RDF export reads actors this way; `id` picks one actor.
 // param after: string = "" ; example: ""
 // param id: string = null ; example: null
 // param limit: integer = 500 ; example: 20
@@ -9,6 +9,7 @@
 // column role: string
 // column name: string
 // column title: string
+// column titles: list
 // column iso_code: string
 // column geonames_id: integer
 // column speaks_for: list
@@ -19,9 +20,11 @@ WHERE a.id > $after AND ($id IS NULL OR a.id = $id)
 WITH a
 ORDER BY a.id
 LIMIT $limit
-RETURN a.id AS id, a.type AS type, a.role AS role, a.name AS name, a.title AS title, a.iso_code AS iso_code,
+RETURN a.id AS id, a.type AS type, a.role AS role, a.name AS name, a.title AS title,
+       coalesce(a.titles, []) AS titles, a.iso_code AS iso_code,
        a.geonames_id AS geonames_id,
-       [(a)-[:SPEAKS_FOR]->(o:Actor) | o.id] AS speaks_for,
-       [(a)-[:PART_OF]->(s:Actor) | s.id] AS part_of,
-       [(a)-[r:ACCUSES|DENIES|CONDEMNS|BLAMES]->(b:Actor) | [type(r), b.id]] AS direct
+       // lists sorted (and made distinct) in the query: pattern comprehensions have no defined order
+       reduce(acc = [], item IN [(a)-[:SPEAKS_FOR]->(o:Actor) | o.id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) AS speaks_for,
+       reduce(acc = [], item IN [(a)-[:PART_OF]->(s:Actor) | s.id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) AS part_of,
+       [pair IN reduce(acc = [], item IN [(a)-[r:ACCUSES|DENIES|CONDEMNS|BLAMES]->(b:Actor) | type(r) + ' ' + b.id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) | split(pair, ' ')] AS direct
 ORDER BY id

@@ -16,6 +16,6 @@ WITH i
 ORDER BY i.id
 LIMIT $limit
 RETURN i.id AS id, i.type AS type, i.label AS label, i.date AS date, i.casualties AS casualties,
-       [(i)-[:OCCURRED_IN]->(p:Place) | p.id] AS places,
-       [(c:Claim)-[:ABOUT]->(i) | c.document_id] AS documents
+       reduce(acc = [], item IN [(i)-[:OCCURRED_IN]->(p:Place) | p.id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) AS places,
+       reduce(acc = [], item IN [(c:Claim)-[:ABOUT]->(i) | c.document_id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) AS documents
 ORDER BY id

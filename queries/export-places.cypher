@@ -16,5 +16,5 @@ WITH p
 ORDER BY p.id
 LIMIT $limit
 RETURN p.id AS id, p.name AS name, p.geonames_id AS geonames_id, p.latitude AS latitude, p.longitude AS longitude,
-       p.country_code AS country_code, [(p)-[:LOCATED_IN]->(s:Actor) | s.id] AS located_in
+       p.country_code AS country_code, reduce(acc = [], item IN [(p)-[:LOCATED_IN]->(s:Actor) | s.id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) AS located_in
 ORDER BY id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -24,3 +25,10 @@ def schema_statements(backend: str) -> list[tuple[str, str, str]]:
             raise ValueError(f"cannot read label and property from schema statement: {statement}")
         out.append((match.group(1), match.group(2), statement))
     return out
+
+
+def schema_version(backend: str) -> str:
+    """The version a store records once its schema is applied: derived from the statements
+    themselves, so any change to a schema file makes every store apply it again."""
+    text = "\n".join(statements(SCHEMA_DIR / f"{backend}.cypher"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -14,6 +14,17 @@ from allegraph.config import Settings
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
+# The suite wipes the Neo4j database it tests against, so it only ever talks to one that is
+# marked as disposable by a variable of its own. The user's own NEO4J_URI / ALLEGRAPH_STORE are
+# dropped for the whole session (CLI tests and child processes read the environment too), and
+# the connection details of the test database take the place of NEO4J_USER/PASSWORD/DATABASE.
+TEST_NEO4J_URI = os.environ.get("ALLEGRAPH_TEST_NEO4J_URI") or None
+for _name in ("NEO4J_URI", "ALLEGRAPH_STORE", "NEO4J_DATABASE"):
+    os.environ.pop(_name, None)
+for _name in ("USER", "PASSWORD", "DATABASE"):
+    if os.environ.get(f"ALLEGRAPH_TEST_NEO4J_{_name}"):
+        os.environ[f"NEO4J_{_name}"] = os.environ[f"ALLEGRAPH_TEST_NEO4J_{_name}"]
+
 
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
@@ -45,12 +56,39 @@ def store(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def neo4j_settings() -> Settings | None:
-    uri = os.environ.get("NEO4J_URI")
-    return Settings.from_env(store=uri, home=_short_home()) if uri else None
+    """The disposable test database, or None when ALLEGRAPH_TEST_NEO4J_URI is not set."""
+    return Settings.from_env(store=TEST_NEO4J_URI, home=_short_home()) if TEST_NEO4J_URI else None
+
+
+def wipe_test_database(store) -> None:  # type: ignore[no-untyped-def]
+    """Empty the test database, refusing one that holds anything Allegraph did not write."""
+    from graph.store import foreign_nodes
+
+    foreign = foreign_nodes(store)
+    if foreign:
+        pytest.fail(
+            f"refusing to wipe {TEST_NEO4J_URI}: it holds {foreign} node(s) Allegraph did not write; "
+            "point ALLEGRAPH_TEST_NEO4J_URI at a database the tests may empty",
+            pytrace=False,
+        )
+    store.write("MATCH (n) DETACH DELETE n")
+
+
+def neo4j_or_skip() -> Settings:
+    settings = neo4j_settings()
+    if settings is None:
+        import warnings
+
+        warnings.warn(NEO4J_SKIP, stacklevel=2)
+        pytest.skip(NEO4J_SKIP)
+    return settings
 
 
 DATED_WIRE = ROOT / "tests" / "data" / "wire.jsonl"
-NEO4J_SKIP = "NEO4J_URI is not set: Neo4j integration tests skipped (set NEO4J_URI/USER/PASSWORD to run them)"
+NEO4J_SKIP = (
+    "ALLEGRAPH_TEST_NEO4J_URI is not set: Neo4j integration tests skipped "
+    "(point it at a disposable Neo4j, see the README's 'Testing against Neo4j')"
+)
 
 
 class Seeded:
@@ -63,19 +101,13 @@ class Seeded:
 
 def _backend_settings(backend: str) -> Settings:
     if backend == "neo4j":
-        settings = neo4j_settings()
-        if settings is None:
-            import warnings
-
-            warnings.warn(NEO4J_SKIP, stacklevel=1)
-            pytest.skip(NEO4J_SKIP)
-        return settings
+        return neo4j_or_skip()
     return Settings(store="embedded", home=_short_home(), graph_name="seed")
 
 
 @pytest.fixture(scope="module", params=["falkordb", "neo4j"])
 def seeded(request, nlp) -> Iterator[Seeded]:  # type: ignore[no-untyped-def]
-    """The seed graph on each backend; Neo4j only when NEO4J_URI is set (skipped loudly otherwise)."""
+    """The seed graph on each backend; Neo4j only when ALLEGRAPH_TEST_NEO4J_URI is set (skipped loudly otherwise)."""
     from allegraph.service import ingest_paths
     from graph.falkor import EmbeddedServer
     from graph.store import open_store
@@ -83,7 +115,7 @@ def seeded(request, nlp) -> Iterator[Seeded]:  # type: ignore[no-untyped-def]
     settings = _backend_settings(request.param)
     with open_store(settings) as store:
         if settings.uses_neo4j:
-            store.write("MATCH (n) DETACH DELETE n")
+            wipe_test_database(store)
         summary = ingest_paths(store, nlp, [str(EXAMPLES), str(DATED_WIRE)], settings)
         assert summary.documents == 6 and not summary.skipped, summary
         yield Seeded(settings, store)

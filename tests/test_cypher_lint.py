@@ -12,7 +12,7 @@ import pytest
 
 from bench.raw import raw_statements
 from bench.synthetic import synthetic_documents
-from graph.write import WRITE_DOCUMENTS
+from graph.write import ROW_KEYS, WRITE_DOCUMENTS, WRITE_PARTS, part_statement
 from queries import registry
 from schema import SCHEMA_DIR, statements
 from tests.conftest import ROOT
@@ -44,8 +44,12 @@ def _items() -> list[dict]:
         {"name": f"README.md cypher block {n}", "query": block, "parameters": {}}
         for n, block in enumerate(re.findall(r"```cypher\n(.*?)```", readme, re.S))
     ]
-    doc_params = {"docs": [], "actors": [], "claims": [], "places": [], "incidents": []}
+    doc_params: dict = {key: [] for key in ROW_KEYS}
     items.append({"name": "write-documents", "query": WRITE_DOCUMENTS, "parameters": doc_params})
+    items += [
+        {"name": f"write part {part.rows}", "query": part_statement(part), "parameters": {part.rows: []}}
+        for part in WRITE_PARTS
+    ]
     items += [
         {"name": f"bench raw write {n}", "query": statement, "parameters": {"rows": []}}
         for n, (statement, _) in enumerate(raw_statements(synthetic_documents(50)))

@@ -1,18 +1,15 @@
-"""Ingest into the real embedded FalkorDB (and Neo4j when NEO4J_URI is set)."""
+"""Ingest into the real embedded FalkorDB (and a disposable Neo4j when ALLEGRAPH_TEST_NEO4J_URI is set)."""
 
 from __future__ import annotations
 
 import json
 import shutil
-import warnings
 from pathlib import Path
-
-import pytest
 
 from allegraph.config import Settings
 from allegraph.service import ingest_paths
 from graph.store import GraphStore, open_store
-from tests.conftest import EXAMPLES, neo4j_settings
+from tests.conftest import EXAMPLES, neo4j_or_skip, wipe_test_database
 
 
 def _counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
@@ -133,11 +130,8 @@ def test_a_document_the_store_refuses_costs_only_itself(
 
 
 def test_neo4j_adapter_ingests_the_seed_articles(nlp) -> None:  # type: ignore[no-untyped-def]
-    settings = neo4j_settings()
-    if settings is None:
-        warnings.warn("NEO4J_URI is not set: the Neo4j integration test is skipped", stacklevel=1)
-        pytest.skip("NEO4J_URI is not set: Neo4j integration test skipped (set NEO4J_URI/USER/PASSWORD to run it)")
+    settings = neo4j_or_skip()
     with open_store(settings) as store:
-        store.write("MATCH (n) DETACH DELETE n")
+        wipe_test_database(store)
         ingest_paths(store, nlp, [str(EXAMPLES)], settings)
         _assert_seed_graph(store)
