@@ -58,6 +58,7 @@ class ActorDraft:
     former: bool = False  # "former"/"ex-" office-holders speak for themselves
     office_state: str | None = None  # state key the person's office title names ("Secretary of State")
     state_office: bool = False  # holds a government office (president, minister...) of an unnamed state
+    avoid_states: set[str] = field(default_factory=set)  # states this actor accuses: not its own
     first_token: int = 10**9
 
 
@@ -78,7 +79,7 @@ class ActorIndex:
     actors: dict[str, ActorDraft] = field(default_factory=dict)
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    _home_state: str | None = None
+    _home_states: list[str] | None = None
 
     # --- registry -------------------------------------------------------------------------
     def state_key(self, iso: str, at: int) -> str:
@@ -128,12 +129,17 @@ class ActorIndex:
             return None
         if actor.affiliation_key:
             return self.represents(actor.affiliation_key, depth + 1, guess=guess)
-        state = actor.office_state or (self.home_state() if actor.state_office and guess else None)
+        state = actor.office_state or (self.home_state(actor.avoid_states) if actor.state_office and guess else None)
         return self.actors[state].name if state else None
 
-    def home_state(self) -> str | None:
-        """The state the document is mostly about: where an office title that names no state belongs."""
-        if self._home_state is None:
+    def home_state(self, avoid: set[str] | None = None) -> str | None:
+        """The state the document is mostly about (an office title that names no state belongs there),
+        passing over the states the office-holder accuses."""
+        ranked = [k for k in self._ranked_states() if k not in (avoid or set())]
+        return ranked[0] if ranked else None
+
+    def _ranked_states(self) -> list[str]:
+        if self._home_states is None:
             counts: dict[str, int] = {}
             lede_end = _lede_end(self.doc)
             for mention in self.mentions:
@@ -145,9 +151,8 @@ class ActorIndex:
                     state = self.state_of(key) if self.actors[key].type != "Person" else None
                     if state:
                         counts[state] = counts.get(state, 0) + weight
-            ranked = sorted(counts, key=lambda k: (-counts[k], self.actors[k].first_token))
-            self._home_state = ranked[0] if ranked else ""
-        return self._home_state or None
+            self._home_states = sorted(counts, key=lambda k: (-counts[k], self.actors[k].first_token))
+        return self._home_states
 
     def state_of(self, key: str | None) -> str | None:
         """The state key an actor belongs to, if any."""
@@ -172,7 +177,7 @@ class ActorIndex:
             return keys
         lower = token.lower_
         if lower in PRONOUN_PERSON:
-            return self._last(lambda a: a.type == "Person", token.i)
+            return self._last_subject_person(token) or self._last(lambda a: a.type == "Person", token.i)
         if lower == "both" and token.dep_ in ("nsubj", "nsubjpass"):
             return self._last_pair(token.i)
         if lower in PRONOUN_COLLECTIVE:
@@ -247,6 +252,20 @@ class ActorIndex:
             return candidates
         if candidates:
             return self._last(lambda a: a.key in candidates, token.i + 1) or candidates[:1]
+        return []
+
+    def _last_subject_person(self, token: Token, window: int = 3) -> list[str]:
+        """'he' is most often the person the last sentences were about: their latest subject."""
+        floor = token.sent.start
+        for _ in range(window - 1):
+            floor = self.doc[floor - 1].sent.start if floor > 0 else 0
+        for mention in sorted(self.mentions, key=lambda m: -m.start):
+            if not floor <= mention.start < token.i:
+                continue
+            head = self.doc[mention.start : mention.end].root
+            person = [k for k in mention.keys if self.actors[k].type == "Person"]
+            if person and head.dep_ in ("nsubj", "nsubjpass"):
+                return person[:1]
         return []
 
     def _last_pair(self, before: int) -> list[str]:

@@ -117,6 +117,10 @@ def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
     pairs = clean(index, collect(doc, index))
     drafts = [d for d, _ in pairs]
     link_denials(index, drafts)
+    for draft in drafts:  # whom an office-holder accuses is not the state it serves
+        target_state = index.state_of(draft.target)
+        if target_state and draft.kind != "deny":
+            index.actors[draft.speaker].avoid_states.add(target_state)
     used = {k for d in drafts for k in (d.speaker, d.target) if k}
     claims = []
     for position, (draft, headline) in enumerate(pairs):

@@ -9,7 +9,14 @@ from ingest import lexicon as lx
 from ingest.actors import ActorIndex
 from ingest.acts import clause_verbs, is_wrongful_verb, perpetrators
 from ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
-from ingest.syntax import hypothetical, negated, objects, phrase, prep_objects
+from ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
+
+FIRST_PERSON = {"i", "we", "us", "me", "our"}
+
+
+def passive_agent(verb: Token) -> Token | None:
+    agents = prep_objects(verb, "by")
+    return agents[0] if agents else None
 
 
 def _content_kind(clause: Token, sent_text: str) -> str:
@@ -20,11 +27,24 @@ def _content_kind(clause: Token, sent_text: str) -> str:
     return "accuse"
 
 
-def _denial(index: ActorIndex, content: Token, sent: Span) -> tuple[bool, list[str]]:
+def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
+    """A denial says the speaker's own side did not do it: 'we did not strike', 'its forces never fired'."""
+    subj = subject(verb) or passive_agent(verb)
+    if subj is None:
+        return False
+    if subj.lower_ in FIRST_PERSON:
+        return True
+    sides = {index.state_of(s) or s for s in speakers}
+    return any((index.state_of(k) or k) in sides for k in index.resolve(subj, modifiers=True))
+
+
+def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) -> tuple[bool, list[str]]:
     text = " ".join(t.lower_ for t in content.subtree).replace(" n't", " not").replace(" do n't", " do not")
     phrase_hit = lx.has_phrase(text, lx.DENY_PHRASES)
     negated_act = any(
-        negated(v) and any(t.lemma_.lower() in lx.ACT_NOUNS or is_wrongful_verb(t) for t in v.subtree)
+        negated(v)
+        and _own_side(index, v, speakers)
+        and any(t.lemma_.lower() in lx.ACT_NOUNS or is_wrongful_verb(t) for t in v.subtree)
         for v in clause_verbs(content)
         if v.pos_ in ("VERB", "AUX")
     )
@@ -38,7 +58,7 @@ def content_claims(
     index: ActorIndex, content: Token, speakers: list[str], sent: Span, rule: str, confidence: float, quote: str | None
 ) -> list[ClaimDraft]:
     drafts: list[ClaimDraft] = []
-    is_denial, accusers = _denial(index, content, sent)
+    is_denial, accusers = _denial(index, content, sent, speakers)
     text = sent.text.lower()
     if is_denial:
         for speaker in speakers:
