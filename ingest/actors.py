@@ -27,6 +27,9 @@ BARE_INSTITUTION_WORDS = {"state", "house", "senate", "congress", "commons", "lo
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
 PRONOUN_COLLECTIVE = {"it", "its"}
+REPRESENTATIVE_NOUNS = {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "solicitors",
+                        "barrister", "spokesman", "spokeswoman", "spokesperson", "aide", "aides"}  # fmt: skip
+HEAD_OFFICES = {"prime minister", "president", "premier", "chancellor", "king", "emir"}
 UNNAMED_GOVERNMENT = {"government", "regime", "authorities"}
 MINISTRY_SPECS = {
     "defense",
@@ -55,7 +58,7 @@ class ActorDraft:
     parent_org: str | None = None  # IGO body -> parent organisation name
     represents_hint: str | None = None  # inferred from the accusation a person denies
     party: bool = False  # a political party: speaks for itself, never for a state
-    former: bool = False  # "former"/"ex-" office-holders speak for themselves
+    former: bool = False  # "former"/"ex-" office-holders no longer act in office: they speak for themselves
     office_state: str | None = None  # state key the person's office title names ("Secretary of State")
     state_office: bool = False  # holds a government office (president, minister...) of an unnamed state
     avoid_states: set[str] = field(default_factory=set)  # states this actor accuses: not its own
@@ -185,14 +188,14 @@ class ActorIndex:
         if lower in UNNAMED_GOVERNMENT and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
             home = self.home_state()  # "the government denies ...": the government the story is about
             return [home] if home else []
-        if lower in ROLE_NOUNS or lower in {"ministry", "regime"}:
+        if lower in REPRESENTATIVE_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            principal = [k for c in token.children if c.dep_ == "poss" for k in self.resolve(c)]
+            if principal:
+                return principal  # "Melgen's attorneys denied": lawyers speak for their client
+        if _role_word(token) in ROLE_NOUNS or lower in {"ministry", "regime"}:
             found = self._role_coref(token)
             if found:
                 return found
-            # "Kenya's president", "the Iranian foreign minister": an unnamed office-holder of a named state
-            states = [k for k in self._from_modifiers(token) if self.actors[k].type == "State"]
-            if states:
-                return states[:1]
         if token.pos_ == "PROPN" or token.text[:1].isupper():
             short = self._short_form(token)
             if short:
@@ -201,6 +204,11 @@ class ActorIndex:
             definite = self._definite(token)
             if definite:
                 return definite
+        for child in token.children:  # "his predecessor Goodluck Jonathan", "the party, the Kuomintang"
+            if child.dep_ == "appos":
+                found = self.keys_at(child)
+                if found:
+                    return found
         if modifiers:
             return self._from_modifiers(token)
         return []
@@ -209,7 +217,7 @@ class ActorIndex:
         keys: list[str] = []
         for child in token.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "by")
+                child.dep_ == "prep" and child.lower_ in ("of", "by", "from")
             ):
                 target = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else child
                 if target is None:
@@ -238,20 +246,25 @@ class ActorIndex:
             return self._last(lambda a: a.type == "Organization" and "Ministry" in a.name, token.i + 1)
         if lower == "regime":
             return []
-        modifier_states = {self.state_of(k) for k in self._from_modifiers(token)} - {None}
+        modifiers = self._from_modifiers(token)
+        modifier_sides = {self.state_of(k) or k for k in modifiers}
+        role = _role_phrase(token)
         candidates = []
         for key, actor in self.actors.items():
-            if actor.type != "Person" or not actor.title:
+            if actor.type != "Person" or not actor.title or role not in actor.title.lower():
                 continue
-            if lower not in actor.title.lower():
-                continue
-            if modifier_states and self.state_of(key) not in modifier_states:
+            if modifier_sides and not {self.state_of(key), actor.affiliation_key} & modifier_sides:
                 continue
             candidates.append(key)
         if len(candidates) == 1:
             return candidates
         if candidates:
             return self._last(lambda a: a.key in candidates, token.i + 1) or candidates[:1]
+        if modifiers:  # "the Tory co-chairman", "Kenya's president": an unnamed holder speaks for them
+            return modifiers[:1]
+        if role in HEAD_OFFICES and any(c.lower_ == "the" for c in token.children):
+            home = self.home_state()  # "the prime minister": the head of the story's own state
+            return [home] if home else []
         return []
 
     def _last_subject_person(self, token: Token, window: int = 3) -> list[str]:
@@ -297,11 +310,23 @@ class ActorIndex:
             if actor.type == "Person":
                 if word == actor.name.split()[-1].lower() and len(word) > 2:
                     return [key]
-            elif actor.type == "Organization" and len(actor.name.split()) > 1:
+            elif actor.type == "Organization" and len(actor.name.split()) > 1 and not token.is_sent_start:
+                # a sentence's first word is capitalised anyway: "News of ..." is not "ABC News"
                 head = actor.name.split(" for ")[0].split(" of ")[0].split()[-1].lower()
                 if word == head and word not in GOV_ORG_HEADS:
                     return [key]
         return []
+
+
+def _role_word(token: Token) -> str:
+    """'co-chairman' -> 'chairman', 'leaders' -> 'leader'."""
+    return token.lemma_.lower().rsplit("-", 1)[-1]
+
+
+def _role_phrase(token: Token) -> str:
+    """The office a role noun names, with its compound ('prime minister', 'foreign minister')."""
+    words = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    return " ".join([*words, _role_word(token)])
 
 
 def _lede_end(doc: Doc, sentences: int = 3) -> int:

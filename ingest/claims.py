@@ -147,7 +147,7 @@ def _targets(
     if kind == "blame":
         for pobj in prep_objects(verb, "on"):
             targets.extend((k, phrase(objs[0]) if objs else "") for k in expand(index, pobj, modifiers=True))
-    if not targets and objs and kind in ("condemn", "blame"):
+    if not targets and objs:  # "accused officers from China", "his fellow UKIP MEPs": people by affiliation
         for obj in objs:
             targets.extend((k, phrase(obj)) for k in index.resolve(obj, modifiers=True) if k not in speakers)
     if not targets and kind == "condemn" and objs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import glob
 import hashlib
 import json
@@ -17,6 +18,15 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+# a title is what a person reads in a list: a text without a headline-like line gets the start
+# of its first line, cut at a word, not the whole line
+MAX_TITLE_CHARS = 200
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 class Record(BaseModel):
@@ -37,17 +47,38 @@ class Skip(Exception):
 
 
 def expand_paths(inputs: list[str]) -> Iterator[Path | SkippedDocument]:
-    """Files, directories (recursively, sorted) and glob patterns, each file once."""
+    """Files, directories (recursively, sorted) and glob patterns, each file once. A name that
+    exists is that file, even with glob characters in it ("report [draft].txt"). A symbolic
+    link back into a directory already read is reported once, at the link, not at every depth
+    the pattern followed it to."""
     seen: set[Path] = set()
+    seen_dirs: set[Path] = set()
     for item in inputs:
-        matches = [Path(m) for m in sorted(glob.glob(item, recursive=True))] if glob.has_magic(item) else [Path(item)]
+        pattern = glob.has_magic(item) and not Path(item).exists()
+        matches = [Path(m) for m in sorted(glob.glob(item, recursive=True))] if pattern else [Path(item)]
         if not matches:
             yield SkippedDocument(source=item, reason="no file matches this pattern")
+        loops: list[Path] = []
         for path in matches:
+            if any(loop in path.parents for loop in loops):
+                continue  # the same loop, followed deeper
             if path.is_dir():
+                resolved = path.resolve()
+                if resolved in seen_dirs:
+                    if path.is_symlink():
+                        loops.append(path)
+                        yield SkippedDocument(
+                            source=str(path), reason=f"symbolic link to {resolved}, which is already read"
+                        )
+                    continue
+                seen_dirs.add(resolved)
                 files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
             elif path.exists():
                 files = [path]
+            elif path.is_symlink():
+                loops.append(path)
+                yield SkippedDocument(source=str(path), reason="broken or looping symbolic link")
+                continue
             else:
                 yield SkippedDocument(source=str(path), reason="no such file or directory")
                 continue
@@ -76,6 +107,8 @@ def load_path(path: Path, max_bytes: int) -> Iterator[Document | SkippedDocument
         yield SkippedDocument(source=str(path), reason=skip.reason)
     except OSError as exc:
         yield SkippedDocument(source=str(path), reason=f"cannot read file: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - a loader's failure (parser, missing module) costs only this file
+        yield SkippedDocument(source=str(path), reason=f"could not be read: {type(exc).__name__}: {exc}"[:500])
 
 
 def _read_text(path: Path, max_bytes: int) -> str:
@@ -85,6 +118,12 @@ def _read_text(path: Path, max_bytes: int) -> str:
     if size > max_bytes and path.suffix.lower() not in JSON_SUFFIXES:
         raise Skip(f"larger than the {max_bytes:,}-byte limit (ALLEGRAPH_MAX_DOCUMENT_BYTES)")
     data = path.read_bytes()
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)  # the codec reads the BOM and drops it
+            except UnicodeDecodeError as exc:
+                raise Skip(f"not valid {encoding.upper()} (bad bytes at offset {exc.start})") from exc
     if b"\x00" in data[:8192]:
         raise Skip("binary file (contains NUL bytes)")
     try:
@@ -104,7 +143,22 @@ def make_document(text: str, *, doc_id: str | None, path: str | None, max_bytes:
     if len(body.encode("utf-8")) > max_bytes:
         raise Skip(f"text larger than the {max_bytes:,}-byte limit (ALLEGRAPH_MAX_DOCUMENT_BYTES)")
     digest = content_hash(body)
+    meta["title"] = bounded_title(meta.get("title"))
     return Document(id=doc_id or f"sha256:{digest[:32]}", text=body, path=path, content_hash=digest, **meta)
+
+
+def bounded_title(title: str | None) -> str | None:
+    """At most MAX_TITLE_CHARS, cut at a word with an ellipsis; one line; None when empty."""
+    if title is None:
+        return None
+    text = " ".join(title.split())
+    if len(text) <= MAX_TITLE_CHARS:
+        return text or None
+    cut = text[: MAX_TITLE_CHARS - 1]
+    space = cut.rfind(" ")
+    if space > MAX_TITLE_CHARS // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def headline(text: str) -> str | None:
@@ -141,9 +195,9 @@ def _html_document(path: Path, html: str) -> Document:
 
 
 def _fallback_html_text(html: str) -> str:
-    from selectolax.parser import HTMLParser  # type: ignore[attr-defined]
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     for node in tree.css("script, style, noscript, nav, header, footer, aside, form"):
         node.decompose()
     root = tree.css_first("article") or tree.css_first("main") or tree.body

@@ -9,12 +9,16 @@ from ingest.lexicon import MODALS
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+SPEAKING_NOUNS = {"statement", "report", "letter", "communique", "resolution", "film", "documentary", "post", "tweet",
+                  "release", "declaration", "complaint", "lawsuit", "suit", "petition", "editorial"}  # fmt: skip
 OBJECT_CONTROL_VERBS = {"prompt", "lead", "cause", "force", "push", "urge", "ask", "drive", "spur", "compel", "get"}
 
 
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" and verb.head is not verb:
+        return is_passive(verb.head)  # "had been harassed and attacked by": the conjunct shares the voice
     return (
         verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl") and verb.head.lemma_ in ("stand", "be", "remain")
     )
@@ -34,7 +38,11 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in INHERIT_DEPS and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # "a statement accusing Israel of ...", "Kerry, speaking ..."
+        if verb.head.pos_ == "PROPN" or verb.head.lemma_ in SPEAKING_NOUNS:
+            return verb.head  # "a statement accusing Israel of ...", "Kerry, speaking ..."
+        governor = verb.head.head  # "rejected those claims, blaming X": a misattached adverbial
+        if governor.pos_ in ("VERB", "AUX") and depth < 4:
+            return subject(governor, depth + 1)
     return None
 
 

@@ -29,7 +29,7 @@ STATE_OFFICE_WORDS = {
 # Titles of people who speak for a party or themselves, even when they also hold a seat.
 PARTY_OFFICE_WORDS = {"senator", "sen", "lawmaker", "mp", "mep", "candidate", "leader", "rep", "congressman",
                       "congresswoman", "councillor", "councilor", "activist", "chairman", "chairwoman"}  # fmt: skip
-FORMER_WORDS = {"former", "ex", "ex-", "then-former", "onetime", "one-time"}
+FORMER_WORDS = {"former", "ex", "ex-", "onetime", "one-time"}
 US_PARTY_TAG = {"D": "Democratic Party", "R": "Republican Party"}
 
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART"}
