@@ -14,6 +14,7 @@ from allegraph.errors import AllegraphError, ConfigError
 from allegraph.rdf.terms import Minter
 from api.deps import LazyNlp
 from api.errors import install_error_handlers
+from api.explorer import install_explorer
 from api.queries import query_router
 from api.rdf import rdf_router
 from api.resources import resource_router
@@ -29,6 +30,8 @@ Who accused whom of what, who denied it, who condemned and who blamed — extrac
 * **Linked data**: `GET /export?format=ttl|nt|jsonld|trig`; `/actors/{id}` and `/claims` answer in
   Turtle, JSON-LD or N-Triples when the `Accept` header asks for it.
 * **Ingest**: `POST /documents`, only with the server's API key.
+* **Explorer**: the page at `/` finds actors, draws their network and shows each edge's evidence,
+  reading only the endpoints above.
 
 Every error has one shape: `{"error": {"status", "code", "message", "hint", "details"}}`.
 """
@@ -70,6 +73,7 @@ def create_app(
     app.include_router(resource_router())
     app.include_router(query_router())
     app.include_router(rdf_router())
+    install_explorer(app)
     return app
 
 
