@@ -10,14 +10,15 @@ from __future__ import annotations
 
 # family -> (true positives, false positives) measured on the development set
 MEASURED: dict[str, tuple[int, int]] = {
-    "verb": (41, 21),
-    "label": (5, 3),
-    "noun": (3, 4),
-    "idiom": (3, 6),
+    "verb": (42, 27),
+    "label": (7, 3),
+    "idiom": (6, 3),
+    "noun": (4, 6),
     "reciprocal": (2, 1),
-    "said": (5, 15),
+    "said": (6, 14),
+    "judge": (4, 9),
     "called": (1, 1),
-    "quote": (0, 3),
+    "quote": (0, 2),
 }
 HEADLINE_PENALTY = 0.1
 HEDGED_PENALTY = 0.05

@@ -15,10 +15,15 @@ from spacy.tokens import Span, Token
 
 from ingest import lexicon as lx
 from ingest.actors import ActorIndex
+from ingest.acts import clause_verbs, expand
 from ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
-from ingest.syntax import hypothetical, negated, objects, phrase, prep_objects
+from ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
+# A predicate about an actor needs a harsher word than a label the speaker pins on it.
+JUDGEMENT_VALENCE = -1.9
+EMOTION_WORDS = {"angry", "sad", "upset", "worried", "concerned", "afraid", "ashamed", "disappointed", "frustrated",
+                 "unhappy", "scared", "anxious", "fearful", "saddened", "shocked", "horrified", "appalled"}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -34,15 +39,17 @@ def _valence() -> dict[str, float]:
     return table
 
 
-def pejorative(tokens: list[Token]) -> bool:
+def pejorative(tokens: list[Token], threshold: float = NEGATIVE_VALENCE) -> bool:
     """Any word of the label a reader takes as an insult or a harsh judgement."""
     valence = _valence()
     for token in tokens:
         lower = token.lower_
         if lower in lx.PEJORATIVES or token.lemma_.lower() in lx.PEJORATIVES:
             return True
+        if lower in EMOTION_WORDS:
+            continue  # "angry", "ashamed": how the subject feels, not a judgement of it
         score = valence.get(lower, valence.get(token.lemma_.lower(), 0.0))
-        if score <= NEGATIVE_VALENCE and not negated(token):
+        if score <= threshold and not negated(token):
             return True
     return lx.has_phrase(" ".join(t.lower_ for t in tokens), lx.CONDEMN_PHRASES)
 
@@ -207,3 +214,42 @@ def _controller(index: ActorIndex, verb: Token) -> list[str]:
     if verb.dep_ != "xcomp":
         return []
     return _actors_of(index, objects(verb.head))
+
+
+# --- judgements inside reported speech ---------------------------------------------------
+
+COPULAS = {"be", "remain", "become", "seem", "look", "sound", "prove"}
+# Verbs whose subject undergoes the harm: "Russia suffered losses" judges nobody.
+EXPERIENCER_VERBS = {"suffer", "lose", "face", "fear", "die", "worry", "struggle", "mourn", "grieve", "endure",
+                     "receive", "need", "want", "hope", "risk", "feel"}  # fmt: skip
+# Labels that charge a wrong rather than merely disapprove.
+WRONGDOER_NOUNS = {"terrorist", "criminal", "murderer", "killer", "liar", "thief", "aggressor", "occupier",
+                   "dictator", "tyrant", "butcher", "traitor", "rapist", "thug", "sponsor", "fraudster"}  # fmt: skip
+
+
+def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Token, str]]:
+    """(target, clause, kind) for what a speaker's words judge: 'X was racist', 'X's decision was
+    politically motivated' (condemn), 'X is a terrorist', 'X has been aggressively spreading lies' (accuse)."""
+    found: list[tuple[str | None, Token, str]] = []
+    for clause in clause_verbs(content):
+        subj = subject(clause)
+        if subj is None or subj.pos_ == "PRON" or not _live(clause):
+            continue  # pronouns in reported words are mostly the speaker or an expletive 'it
+        targets: list[str | None] = list(expand(index, subj, modifiers=True))
+        if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
+            targets = [None]  # "the attack was cowardly": an act judged, its author not named
+        if not targets:
+            continue
+        if clause.lemma_ in COPULAS:
+            complement = [t for c in clause.children if c.dep_ in ("attr", "acomp", "oprd") for t in c.subtree]
+            if complement and pejorative(complement, JUDGEMENT_VALENCE):
+                wrong = any(t.lemma_.lower() in WRONGDOER_NOUNS for t in complement)
+                found.extend((t, clause, "accuse" if wrong and t else "condemn") for t in targets)
+        elif clause.pos_ == "VERB" and clause.lemma_.lower() not in EXPERIENCER_VERBS and targets != [None]:
+            predicate = [
+                clause,
+                *(t for c in clause.children if c.dep_ in ("dobj", "advmod", "acomp") for t in c.subtree),
+            ]
+            if pejorative(predicate, JUDGEMENT_VALENCE):
+                found.extend((t, clause, "accuse") for t in targets)
+    return found

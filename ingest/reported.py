@@ -9,6 +9,7 @@ from ingest import lexicon as lx
 from ingest.actors import ActorIndex
 from ingest.acts import clause_verbs, is_wrongful_verb, perpetrators
 from ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
+from ingest.frames import judgements
 from ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 FIRST_PERSON = {"i", "we", "us", "me", "our"}
@@ -83,6 +84,15 @@ def content_claims(
         for speaker in speakers:
             drafts.append(
                 ClaimDraft(kind, speaker, perp, phrase(clause), sent, clause.i, confidence, rule, quote=quote)
+            )
+    if drafts:
+        return drafts
+    for target, clause, kind in judgements(index, content):
+        for speaker in speakers:
+            drafts.append(
+                ClaimDraft(
+                    kind, speaker, target, phrase(clause), sent, clause.i, confidence, "judge:" + rule, quote=quote
+                )
             )
     return drafts
 

@@ -104,6 +104,12 @@ CASES = [
         "The International Court heard the case. Colombia accused the court of bias.",
         {("accuse", "Colombia", "International Court")},
     ),
+    # judgements inside reported speech: an actor or its act judged in harsh words
+    ("Estonia said the Latvian government was racist.", {("condemn", "Estonia", "Latvia")}),
+    ("Croatia said Serbia's decision was disgraceful.", {("condemn", "Croatia", "Serbia")}),
+    ("Mongolia said the bombing was barbaric.", {("condemn", "Mongolia", None)}),
+    # representatives speak for whom they represent
+    ("Ghana's lawyers rejected the allegations.", {("deny", "Ghana", None)}),
 ]
 
 
@@ -129,6 +135,9 @@ NOT_CLAIMS = [
     "Bolivia and Peru traded goods across the lake.",
     "The vote drew no criticism from Japan.",
     "Irish Republican Army veterans met in Dublin.",
+    # feelings and the speaker's own state are not judgements of anyone
+    "Austria said the Hungarian government was angry about the leak.",
+    "Belgium said Dutch farmers suffered terrible losses.",
 ]
 
 
