@@ -58,5 +58,8 @@ export async function render() {
     showError(error);
     console.warn("allegraph explorer:", error.message);
   }
-  if (token === state.render) state.done = location.hash; // the view for this URL is complete
+  if (token !== state.render) return;
+  // the link that was followed is gone with the old view: keyboard users continue from the new one
+  if (!document.activeElement || document.activeElement === document.body) root.focus({ preventScroll: true });
+  state.done = location.hash; // the view for this URL is complete
 }
