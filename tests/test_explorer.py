@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
+from allegraph.config import Settings
 from allegraph.querying import run_query
 from tests.conftest import ROOT, Seeded
 
@@ -333,6 +334,26 @@ def test_api_errors_are_shown_in_words(browser: Browser) -> None:
     page.locator("main .error-message", has_text="must be a date").wait_for()
     # the browser logs each failed request; nothing else may fail
     browser.no_console_errors(allowed=r"Failed to load resource: the server responded with a status of (404|422)")
+
+
+def test_a_stopped_store_is_shown_in_words(browser: Browser) -> None:
+    from api.app import create_app
+    from graph.falkor import EmbeddedServer
+    from graph.store import open_store
+    from tests.api_support import serve
+    from tests.conftest import _short_home
+
+    settings = Settings(store="embedded", home=_short_home(), graph_name="stopped")
+    with open_store(settings) as store:
+        EmbeddedServer(settings.home).stop()
+        with serve(create_app(settings, store=store)) as url:
+            browser.page.goto(f"{url}/")
+            browser.wait_rendered()
+            message = browser.page.locator("main .error-message").inner_text()
+            assert "FalkorDB is not reachable" in message
+            assert "allegraph store status" in browser.page.locator("main .error-hint").inner_text()
+            browser.shot("error-store-stopped")
+    browser.no_console_errors(allowed=r"Failed to load resource: the server responded with a status of 503")
 
 
 def test_rdf_links_show_turtle(browser: Browser) -> None:
