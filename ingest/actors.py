@@ -23,6 +23,10 @@ TITLE_WORDS = {
     "queen", "prince", "sheikh", "admiral", "senator", "rep", "gov", "governor", "mayor", "deputy",
     "chancellor", "secretary", "foreign", "defense", "defence", "interior", "premier",
 }  # fmt: skip
+# Heads of names that make an organisation an organ of the state that qualifies it.
+GOVERNMENT_HEADS = {"court", "army", "navy", "ministry", "department", "bureau", "agency", "police", "service",
+                    "force", "forces", "guard", "guards", "government", "parliament", "embassy", "office", "administration",
+                    "military", "command", "corps", "directorate", "prosecutor", "council", "cabinet", "tribunal"}  # fmt: skip
 BARE_INSTITUTION_WORDS = {"state", "house", "senate", "congress", "commons", "lords", "cabinet", "court", "party"}
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
@@ -58,6 +62,7 @@ class ActorDraft:
     parent_org: str | None = None  # IGO body -> parent organisation name
     represents_hint: str | None = None  # inferred from the accusation a person denies
     party: bool = False  # a political party: speaks for itself, never for a state
+    home_iso: str | None = None  # a party's country: where the story is, not whom it speaks for
     former: bool = False  # "former"/"ex-" office-holders no longer act in office: they speak for themselves
     office_state: str | None = None  # state key the person's office title names ("Secretary of State")
     state_office: bool = False  # holds a government office (president, minister...) of an unnamed state
@@ -104,9 +109,10 @@ class ActorIndex:
         draft.state_key = draft.state_key or state_key
         return key
 
-    def party_key(self, name: str, at: int) -> str:
+    def party_key(self, name: str, at: int, iso: str | None = None) -> str:
         key = self.org_key(name, at)
         self.actors[key].party = True
+        self.actors[key].home_iso = self.actors[key].home_iso or iso
         return key
 
     def add(self, start: int, end: int, keys: list[str], kind: str) -> None:
@@ -150,6 +156,13 @@ class ActorIndex:
                 weight = 3 if mention.start < lede_end else 1
                 if mention.kind == "demonym":
                     weight *= 2  # "Indian", "Philippine": adjectives mostly qualify the story's own officials
+                actor = self.actors[mention.keys[0]]
+                if actor.type == "Organization" and (actor.state_key or actor.home_iso):
+                    weight *= 3  # its institutions and parties ("the Pentagon", "Tories") place a story
+                    if actor.home_iso:
+                        home = self.state_key(actor.home_iso, 10**9)
+                        counts[home] = counts.get(home, 0) + weight
+                        continue
                 for key in mention.keys:
                     state = self.state_of(key) if self.actors[key].type != "Person" else None
                     if state:
@@ -365,7 +378,7 @@ def _gazetteer_mentions(index: ActorIndex, matchers: tuple[PhraseMatcher, Phrase
         text_no_the = text[4:] if text.startswith("the ") else text
         if text_no_the in gaz.parties and _party_word(doc, span):
             party = gaz.parties[text_no_the]
-            index.add(span.start, span.end, [index.party_key(party.name, span.start)], "org")
+            index.add(span.start, span.end, [index.party_key(party.name, span.start, party.iso)], "org")
         elif text_no_the in gaz.orgs:
             org = gaz.orgs[text_no_the]
             index.add(span.start, span.end, [index.org_key(org.name, span.start, parent=org.parent)], "org")
@@ -466,11 +479,14 @@ def _government_bodies(index: ActorIndex) -> None:
 def _organisations(index: ActorIndex) -> None:
     surnames = {a.name.split()[-1] for a in index.actors.values() if a.type == "Person"}
     for ent in index.doc.ents:
-        if ent.label_ not in ("ORG", "NORP") or any(t.i in index.by_token for t in ent):
+        if ent.label_ not in ("ORG", "NORP"):
+            continue
+        state, rest = _state_marked(index, ent)
+        if any(t.i in index.by_token for t in rest):
             continue
         if ent[-1].text in surnames:
             continue  # a person's surname the tagger took for an organisation
-        tokens = [t for t in ent if t.lower_ != "the"]
+        tokens = [t for t in ent if t.lower_ != "the"]  # the name keeps its state: "Zambian Supreme Court"
         if not tokens or ent.label_ == "NORP":
             continue
         name = " ".join(t.text for t in tokens).replace(" 's", "'s")
@@ -478,7 +494,22 @@ def _organisations(index: ActorIndex) -> None:
             continue  # "Secretary of State", "the House": part of a title, not an organisation by itself
         if len(name) < 2 or not any(c.isupper() for c in name):
             continue
-        index.add(ent.start, ent.end, [index.org_key(name, ent.start)], "org")
+        if state and tokens[-1].lemma_.lower() not in GOVERNMENT_HEADS:
+            state = None  # "Russian Olympic Committee", "American Airlines": not organs of the state
+        index.add(rest.start, rest.end, [index.org_key(name, ent.start, state_key=state)], "org")
+
+
+def _state_marked(index: ActorIndex, ent: Span) -> tuple[str | None, Span]:
+    """'U.S. District Court', "China's People's Liberation Army": the state, and the name after it."""
+    first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    lead = index.by_token.get(first)
+    if lead is not None and lead.kind in ("state", "demonym") and lead.start == first and lead.end < ent.end:
+        return lead.keys[0], index.doc[lead.end : ent.end]
+    if ent.start >= 2 and index.doc[ent.start - 1].lower_ in ("'s", "\u2019s"):
+        owner = index.by_token.get(ent.start - 2)
+        if owner is not None and owner.kind == "state":
+            return owner.keys[0], ent
+    return None, ent
 
 
 def _clean_person_name(span: Span) -> str:
@@ -497,12 +528,23 @@ def _people(index: ActorIndex, persons: list[Span]) -> None:
         if not name or not name[0].isupper():
             continue
         surname = name.split()[-1].lower()
-        key = by_surname.get(surname) or f"person:{fold(name)}"
+        key = by_surname.get(surname) or _family_name_first(index, span, name) or f"person:{fold(name)}"
         if key not in index.actors:
             index.actors[key] = ActorDraft(key=key, name=name, type="Person")
             by_surname[surname] = key
         index.actors[key].first_token = min(index.actors[key].first_token, span.start)
         index.add(span.start, span.end, [key], "person")
+
+
+def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
+    """'Mr Wang' after 'Wang Wenbin': names that put the family name first."""
+    if " " in name or span[0].lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr"):
+        return None
+    for key, actor in index.actors.items():
+        words = actor.name.split()
+        if actor.type == "Person" and len(words) > 1 and words[0] == name:
+            return key
+    return None
 
 
 def _surnames(index: ActorIndex) -> None:

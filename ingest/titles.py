@@ -63,6 +63,7 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
     actor = index.actors[key]
     tokens = _title_tokens(index, mention)
     if not tokens:
+        _share_conjunct_title(index, mention)
         return
     words = {t.lower_.rstrip(".") for t in tokens}
     role = "spokesperson" if words & SPOKES_WORDS else "official" if words & ROLE_NOUNS else None
@@ -91,6 +92,19 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
         if index.actors[affiliation].type == "Person":
             affiliation = index.actors[affiliation].affiliation_key or affiliation
         actor.affiliation_key = affiliation
+
+
+def _share_conjunct_title(index: ActorIndex, mention: Mention) -> None:
+    """'Republican candidates Ted Cruz and Marco Rubio': the second name shares the first one's title."""
+    root = index.doc[mention.start : mention.end].root
+    head = index.by_token.get(root.head.i) if root.dep_ == "conj" else None
+    actor = index.actors[mention.keys[0]]
+    if head is None or head.kind != "person" or actor.role:
+        return
+    first = index.actors[head.keys[0]]
+    actor.role, actor.title, actor.former = first.role, first.title, first.former
+    actor.state_office, actor.office_state = first.state_office, first.office_state
+    actor.affiliation_key = actor.affiliation_key or first.affiliation_key
 
 
 def _office_state(index: ActorIndex, title: str) -> str | None:

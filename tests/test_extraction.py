@@ -110,6 +110,12 @@ CASES = [
     ("Mongolia said the bombing was barbaric.", {("condemn", "Mongolia", None)}),
     # representatives speak for whom they represent
     ("Ghana's lawyers rejected the allegations.", {("deny", "Ghana", None)}),
+    # organs of a state named with it; a second name shares the first one's title
+    ("The Zambian Supreme Court condemned Malawi for the expulsions.", {("condemn", "Zambia", "Malawi")}),
+    (
+        "Labour MPs Tom Reed and Ann Lowe accused the Tories of lying.",
+        {("accuse", "Labour Party", "Conservative Party")},
+    ),
 ]
 
 
