@@ -9,9 +9,11 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from allegraph.cli_output import data
 from allegraph.config import DEFAULT_BASE_IRI, Settings
 from allegraph.errors import AllegraphError, BadRequest
 from allegraph.models import SkippedDocument
@@ -30,10 +32,18 @@ HomeOpt = Annotated[str | None, typer.Option("--home", help="Data directory. Env
 
 
 def _fail(exc: AllegraphError) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {exc.message}")
+    errors.print(f"[bold red]error:[/] {escape(exc.message)}")
     if exc.hint:
-        errors.print(f"[yellow]hint:[/] {exc.hint}")
+        errors.print(f"[yellow]hint:[/] {escape(exc.hint)}")
     return typer.Exit(2)
+
+
+def _settings(store: str | None = None, home: str | None = None) -> Settings:
+    """Settings from the environment; a bad variable is an error message, not a traceback."""
+    try:
+        return Settings.from_env(store=store, home=home)
+    except AllegraphError as exc:
+        raise _fail(exc) from exc
 
 
 def _open(settings: Settings) -> Any:
@@ -54,7 +64,7 @@ def ingest(
     from ingest.loaders import load_documents
     from ingest.pipeline import load_nlp
 
-    settings = Settings.from_env(store=store, home=home)
+    settings = _settings(store, home)
     try:
         items = list(load_documents(paths, settings.max_document_bytes))
         nlp = load_nlp()
@@ -64,7 +74,7 @@ def ingest(
                 graph_store,
                 nlp,
                 items,
-                progress=lambda label: progress.update(task, advance=1, description=_short(label)),
+                progress=lambda label: progress.update(task, advance=1, description=escape(_short(label))),
                 n_process=n_process,
             )
     except AllegraphError as exc:
@@ -74,7 +84,7 @@ def ingest(
         f"[bold]{summary.claims}[/] claims, {summary.actors} actors, {len(summary.skipped)} skipped"
     )
     for skip in summary.skipped:
-        console.print(f"  [yellow]skipped[/] {skip.source}: {skip.reason}")
+        console.print(f"  [yellow]skipped[/] {escape(skip.source)}: {escape(skip.reason)}")
     if summary.skipped:
         raise typer.Exit(1)
 
@@ -104,7 +114,7 @@ def extract(
     from allegraph.service import extract_records
     from ingest.pipeline import load_nlp
 
-    settings = Settings.from_env()
+    settings = _settings()
     skipped = 0
     try:
         nlp = load_nlp()
@@ -112,12 +122,12 @@ def extract(
         for item in extract_records(nlp, paths, settings, n_process):
             if isinstance(item, SkippedDocument):
                 skipped += 1
-                errors.print(f"[yellow]skipped[/] {item.source}: {item.reason}")
+                errors.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.reason)}")
             elif jsonl:
                 sys.stdout.write(item.model_dump_json() + "\n")
             else:
                 target = item.target.name if item.target else "—"
-                table.add_row(item.doc, item.speaker.name, item.kind, target, item.evidence[:100])
+                table.add_row(*data(item.doc, item.speaker.name, item.kind, target, item.evidence[:100]))
     except AllegraphError as exc:
         raise _fail(exc) from exc
     if not jsonl:
@@ -132,7 +142,7 @@ def stats(
 ) -> None:
     """Counts of nodes by label and edges by type."""
     try:
-        with _open(Settings.from_env(store=store, home=home)) as graph_store:
+        with _open(_settings(store, home)) as graph_store:
             result = graph_store.stats()
     except AllegraphError as exc:
         raise _fail(exc) from exc
@@ -141,9 +151,9 @@ def stats(
         return
     table = Table("kind", "name", "count")
     for label, count in result.nodes.items():
-        table.add_row("node", label, str(count))
+        table.add_row(*data("node", label, str(count)))
     for rel, count in result.edges.items():
-        table.add_row("edge", rel, str(count))
+        table.add_row(*data("edge", rel, str(count)))
     console.print(table)
 
 
@@ -161,14 +171,14 @@ def who(
     response = _run_canned("who-accused-whom", params, store, home)
     table = Table("speaker", "kind", "target", "evidence", title="Who accused whom")
     for row in response.rows:
-        table.add_row(row["speaker"], row["kind"], row["target"], (row["evidence"] or "")[:110])
+        table.add_row(*data(row["speaker"], row["kind"], row["target"], (row["evidence"] or "")[:110]))
     console.print(table)
 
 
 def _run_canned(name: str, params: dict[str, Any], store: str | None, home: str | None) -> Any:
     from allegraph.querying import run_query
 
-    settings = Settings.from_env(store=store, home=home)
+    settings = _settings(store, home)
     try:
         with _open(settings) as graph_store:
             return run_query(graph_store, name, params, timeout_ms=settings.query_timeout_ms)
@@ -184,7 +194,7 @@ def list_queries() -> None:
     table = Table("name", "parameters", "description", show_lines=True)
     for query in registry().values():
         params = ", ".join(f"{p.name}{'*' if p.required else ''}: {p.type}" for p in query.params)
-        table.add_row(query.name, params or "—", query.description)
+        table.add_row(*data(query.name, params or "—", query.description))
     console.print(table)
     console.print("* required.  Run one: [bold]allegraph query who-accused-whom -p target=Russia[/]")
 
@@ -207,6 +217,8 @@ def query(
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise _fail(BadRequest(f"parameter {item!r} is not key=value", hint="e.g. -p target=Russia"))
+        if key.strip() in params:
+            raise _fail(BadRequest(f"parameter {key.strip()!r} is given twice", hint="give each -p name once"))
         params[key.strip()] = value
     response = _run_canned(name, params, store, home)
     print_result(response, output, console)
@@ -233,7 +245,7 @@ def export(
     from allegraph.rdf.export import export_file, export_total
     from allegraph.rdf.terms import Minter
 
-    settings = Settings.from_env(store=store, home=home)
+    settings = _settings(store, home)
     try:
         fmt = _rdf_format(output_format, output)
         mint = Minter(base or settings.base_iri)
@@ -245,7 +257,7 @@ def export(
                 fmt,
                 mint,
                 timeout_ms=settings.query_timeout_ms,
-                progress=lambda label, done: progress.update(task, advance=done, description=f"exporting {label}"),
+                progress=lambda label, done: progress.update(task, advance=done, description=f"exporting {escape(label)}"),
             )
     except AllegraphError as exc:
         raise _fail(exc) from exc
@@ -253,7 +265,9 @@ def export(
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(0) from None
     where = str(output) if output else "standard output"
-    errors.print(f"[bold]{summary.statements}[/] statements ({fmt.value}) to {where}, IRIs under {summary.base}")
+    errors.print(
+        f"[bold]{summary.statements}[/] statements ({fmt.value}) to {escape(where)}, IRIs under {escape(summary.base)}"
+    )
 
 
 def _rdf_format(name: str | None, output: Path | None) -> Any:
@@ -280,19 +294,21 @@ def serve(
     """Serve the HTTP API (docs at /docs). Read-only unless ALLEGRAPH_API_KEY is set."""
     import uvicorn
 
-    settings = Settings.from_env(store=store, home=home)
+    settings = _settings(store, home)
     try:
+        _check_port(host, port)  # before the banner: a port in use is an error, not a greeting
         if not settings.uses_neo4j:
-            from graph.falkor import EmbeddedServer
+            from graph.falkor import EmbeddedServer, StoreLimits
 
-            EmbeddedServer(settings.home).start()  # fail here, with a hint, rather than inside uvicorn
+            # fail here, with a hint, rather than inside uvicorn
+            EmbeddedServer(settings.home, StoreLimits.of(settings)).start()
     except AllegraphError as exc:
         raise _fail(exc) from exc
     # worker processes build their own app from the environment
     os.environ["ALLEGRAPH_STORE"] = settings.store
     os.environ["ALLEGRAPH_HOME"] = str(settings.home)
     mode = "ingest enabled (API key set)" if settings.api_key else "read-only"
-    errors.print(f"Allegraph API on http://{host}:{port}/docs — store: {settings.store}, {mode}")
+    errors.print(f"Allegraph API on http://{escape(host)}:{port}/docs — store: {escape(settings.store)}, {mode}")
     uvicorn.run(
         "api.app:app_from_env",
         factory=True,
@@ -302,6 +318,26 @@ def serve(
         log_level="info",
         access_log=access_log,
     )
+
+
+def _check_port(host: str, port: int) -> None:
+    """Bind the address as uvicorn will (SO_REUSEADDR), and let it go again."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise BadRequest(f"cannot listen on {host}:{port}: {exc}", hint="check --host") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise BadRequest(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                hint="another server uses this port; pick one with --port",
+            ) from exc
 
 
 def main() -> None:

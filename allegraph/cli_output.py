@@ -5,15 +5,24 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
+from rich.table import Column, Table
+from rich.text import Text
 
-from allegraph.querying import QueryResponse
+if TYPE_CHECKING:
+    from allegraph.querying import QueryResponse
 
 CELL_CHARS = 300
 MIN_COLUMN_WIDTH = 14
+
+
+def data(*values: str | None) -> list[Text]:
+    """Text from documents and the graph as table cells: never read as rich markup, so that
+    "[/b]" in a title is printed as written rather than crashing the table."""
+    return [Text(value or "") for value in values]
 
 
 def _cell(value: Any) -> str:
@@ -34,17 +43,17 @@ def print_result(response: QueryResponse, output: str, console: Console) -> None
         return
     title = f"{response.query}: {len(response.rows)} row{'s' if len(response.rows) != 1 else ''}"
     if len(response.columns) * MIN_COLUMN_WIDTH <= console.width:
-        table = Table(*response.columns, title=title, show_lines=True)
+        table = Table(*(Column(Text(c)) for c in response.columns), title=Text(title), show_lines=True)
         for row in response.rows:
-            table.add_row(*(_shorten(_cell(row.get(c))) for c in response.columns))
+            table.add_row(*data(*(_shorten(_cell(row.get(c))) for c in response.columns)))
         console.print(table)
         return
     # too many columns for the terminal: one block per row, a line per column
-    console.print(f"[bold]{title}[/]")
+    console.print(f"[bold]{escape(title)}[/]")
     for number, row in enumerate(response.rows, 1):
         block = Table("column", "value", title=f"row {number}", show_header=False, title_justify="left")
         for column in response.columns:
-            block.add_row(column, _shorten(_cell(row.get(column))))
+            block.add_row(*data(column, _shorten(_cell(row.get(column)))))
         console.print(block)
 
 

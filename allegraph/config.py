@@ -5,10 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
+
+from allegraph.errors import ConfigError
 
 DEFAULT_BASE_IRI = "https://w3id.org/allegraph/id/"
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
+
+
+def default_store_threads() -> int:
+    """FalkorDB runs each query on one thread of its pool; leave some for canned queries."""
+    return max(4, os.cpu_count() or 1)
 
 
 class Settings(BaseModel):
@@ -24,6 +31,37 @@ class Settings(BaseModel):
     cypher_timeout_ms: int = 5_000
     cypher_row_cap: int = 1_000
     base_iri: str = DEFAULT_BASE_IRI
+    # what the store itself enforces on every statement (FalkorDB TIMEOUT_MAX and
+    # QUERY_MEM_CAPACITY; Neo4j's transaction timeout), whatever a caller asks for
+    store_timeout_max_ms: int = 60_000
+    query_memory_mb: int = 256
+    store_threads: int = default_store_threads()
+    # ad-hoc Cypher may hold at most this many store threads at once (fewer than store_threads)
+    cypher_concurrency: int | None = None
+    health_timeout_ms: int = 2_000
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        for name in ("query_timeout_ms", "cypher_timeout_ms"):
+            if getattr(self, name) > self.store_timeout_max_ms:
+                raise ConfigError(
+                    f"ALLEGRAPH_{name.upper()} ({getattr(self, name)}) exceeds ALLEGRAPH_STORE_TIMEOUT_MAX_MS "
+                    f"({self.store_timeout_max_ms})",
+                    hint="raise ALLEGRAPH_STORE_TIMEOUT_MAX_MS or lower the query timeout",
+                )
+        if self.cypher_concurrency is not None and not 1 <= self.cypher_concurrency < max(2, self.store_threads):
+            raise ConfigError(
+                f"ALLEGRAPH_CYPHER_CONCURRENCY must be at least 1 and below ALLEGRAPH_STORE_THREADS ({self.store_threads})",
+                hint="ad-hoc Cypher must never hold every store thread",
+            )
+        return self
+
+    @property
+    def cypher_slots(self) -> int:
+        """How many ad-hoc queries may run at once: never every store thread."""
+        if self.cypher_concurrency is not None:
+            return self.cypher_concurrency
+        return max(1, self.store_threads // 2)
 
     @property
     def uses_neo4j(self) -> bool:
@@ -34,6 +72,7 @@ class Settings(BaseModel):
         env = os.environ
         default_home = Path(env.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "allegraph"
         chosen_store = store or env.get("ALLEGRAPH_STORE") or env.get("NEO4J_URI") or "embedded"
+        concurrency = env.get("ALLEGRAPH_CYPHER_CONCURRENCY")
         return cls(
             store=chosen_store,
             home=Path(home or env.get("ALLEGRAPH_HOME") or default_home).expanduser(),
@@ -42,9 +81,28 @@ class Settings(BaseModel):
             neo4j_database=env.get("NEO4J_DATABASE") or None,
             graph_name=env.get("ALLEGRAPH_GRAPH", "allegraph"),
             api_key=env.get("ALLEGRAPH_API_KEY") or None,
-            max_document_bytes=int(env.get("ALLEGRAPH_MAX_DOCUMENT_BYTES", 5_000_000)),
-            query_timeout_ms=int(env.get("ALLEGRAPH_QUERY_TIMEOUT_MS", 10_000)),
-            cypher_timeout_ms=int(env.get("ALLEGRAPH_CYPHER_TIMEOUT_MS", 5_000)),
-            cypher_row_cap=int(env.get("ALLEGRAPH_CYPHER_ROW_CAP", 1_000)),
+            max_document_bytes=env_int("ALLEGRAPH_MAX_DOCUMENT_BYTES", 5_000_000, "bytes"),
+            query_timeout_ms=env_int("ALLEGRAPH_QUERY_TIMEOUT_MS", 10_000, "milliseconds"),
+            cypher_timeout_ms=env_int("ALLEGRAPH_CYPHER_TIMEOUT_MS", 5_000, "milliseconds"),
+            cypher_row_cap=env_int("ALLEGRAPH_CYPHER_ROW_CAP", 1_000, "rows"),
             base_iri=env.get("ALLEGRAPH_BASE_IRI") or DEFAULT_BASE_IRI,
+            store_timeout_max_ms=env_int("ALLEGRAPH_STORE_TIMEOUT_MAX_MS", 60_000, "milliseconds"),
+            query_memory_mb=env_int("ALLEGRAPH_QUERY_MEMORY_MB", 256, "megabytes"),
+            store_threads=env_int("ALLEGRAPH_STORE_THREADS", default_store_threads(), "threads"),
+            cypher_concurrency=env_int("ALLEGRAPH_CYPHER_CONCURRENCY", 0, "queries") if concurrency else None,
+            health_timeout_ms=env_int("ALLEGRAPH_HEALTH_TIMEOUT_MS", 2_000, "milliseconds"),
         )
+
+
+def env_int(name: str, default: int, unit: str) -> int:
+    """A positive whole number from the environment, or a ConfigError that says what is wrong."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    text = raw.strip().replace("_", "")
+    if not text.isdigit() or int(text) < 1:
+        raise ConfigError(
+            f"{name} must be a positive whole number of {unit}, not {raw!r}",
+            hint=f"e.g. {name}={default}",
+        )
+    return int(text)

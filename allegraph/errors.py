@@ -86,3 +86,18 @@ class Unauthorized(AllegraphError):
 class WriteRefused(AllegraphError):
     code = "write_refused"
     status = 403
+
+
+class StoreBusy(AllegraphError):
+    """Every slot for this kind of request is taken; the caller may retry shortly."""
+
+    code = "store_busy"
+    status = 429
+    retry_after_s = 1
+
+
+class QueryTooLarge(BadRequest):
+    """The store stopped a query that needed more memory than its per-query limit."""
+
+    code = "query_too_large"
+    status = 400

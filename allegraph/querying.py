@@ -105,7 +105,7 @@ def run_cypher(
     store: GraphStore, cypher: str, params: dict[str, Any], *, timeout_ms: int, row_cap: int
 ) -> tuple[QueryResponse, bool]:
     """Analysts' Cypher: read-only, capped, timed. Returns the response and whether it was truncated."""
-    check_read_only(cypher)
+    check_read_only(cypher, params)
     result = store.read(cypher, params, timeout_ms=timeout_ms, row_cap=row_cap)
     return QueryResponse(query="cypher", columns=result.columns, rows=result.rows), result.truncated
 

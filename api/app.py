@@ -13,6 +13,7 @@ from allegraph.config import Settings
 from allegraph.errors import AllegraphError, ConfigError
 from allegraph.rdf.terms import Minter
 from api.deps import LazyNlp
+from api.docs import install_docs
 from api.errors import install_error_handlers
 from api.explorer import install_explorer
 from api.queries import query_router
@@ -64,12 +65,20 @@ def create_app(
             if owned:
                 app.state.store.close()
 
-    app = FastAPI(title="Allegraph", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="Allegraph",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # served by install_docs from packaged assets, not a CDN
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.store = store
     app.state.nlp = LazyNlp(nlp_factory, nlp)
     app.state.mint = _minter(settings)
     install_error_handlers(app)
+    install_docs(app)
     app.include_router(resource_router())
     app.include_router(query_router())
     app.include_router(rdf_router())

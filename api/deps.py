@@ -10,6 +10,7 @@ from fastapi import Request
 
 from allegraph.config import Settings
 from allegraph.rdf.terms import Minter
+from allegraph.slots import Slots
 from graph.store import GraphStore
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -23,6 +24,23 @@ def get_store(request: Request) -> GraphStore:
 def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+def get_cypher_slots(request: Request) -> Slots:
+    """The slots ad-hoc Cypher runs in: fewer than the store's query threads, shared by every
+    worker process, so that no set of ad-hoc requests can hold every thread."""
+    state = request.app.state
+    with _SLOTS_LOCK:
+        if getattr(state, "cypher_slots", None) is None:
+            settings: Settings = state.settings
+            threads = state.store.query_threads()
+            count = settings.cypher_slots if threads is None else min(settings.cypher_slots, max(1, threads - 1))
+            state.cypher_slots = Slots(settings.home / "cypher-slots", count, "ad-hoc Cypher query")
+    slots: Slots = state.cypher_slots
+    return slots
+
+
+_SLOTS_LOCK = threading.Lock()
 
 
 def get_mint(request: Request) -> Minter:

@@ -30,6 +30,7 @@ HTTP_CODES = {
     405: "method_not_allowed",
     406: "not_acceptable",
     413: "too_large",
+    429: "store_busy",
     415: "unsupported_media_type",
     422: "invalid_request",
 }
@@ -53,6 +54,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         400: "Bad request (e.g. Cypher the store rejects)",
         404: "Not found",
         422: "Invalid parameters or body",
+        429: "Too many ad-hoc queries at once (Retry-After says when to retry)",
         500: "Internal error",
         503: "Store unavailable",
         504: "Query timed out",
@@ -84,7 +86,9 @@ async def _allegraph_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AllegraphError)
     if exc.status >= 500:
         log.warning("%s: %s", exc.code, exc.message)
-    return error_response(exc.status, exc.code, exc.message, exc.hint)
+    retry_after = getattr(exc, "retry_after_s", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    return error_response(exc.status, exc.code, exc.message, exc.hint, headers=headers)
 
 
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:

@@ -29,15 +29,17 @@ from allegraph.rdf.export import actor_description
 from allegraph.rdf.mapping import claim_quads
 from allegraph.rdf.terms import Minter
 from allegraph.service import ingest_documents
-from api.deps import ISO_DATE, get_mint, get_nlp, get_settings, get_store
+from allegraph.slots import Slots
+from api.deps import ISO_DATE, get_cypher_slots, get_mint, get_nlp, get_settings, get_store
 from api.errors import ERROR_RESPONSES, ErrorResponse
 from api.rdf import RDF_VIEW_RESPONSES, rdf_response, view_format
-from graph.readonly import MAX_QUERY_CHARS
+from graph.readonly import MAX_QUERY_CHARS, check_read_only
 from graph.store import GraphStore
 from ingest.loaders import Record, record_document
 from queries import MAX_TEXT
 
 MAX_DOCUMENTS_PER_REQUEST = 100
+CYPHER_SLOT_WAIT_S = 1.0
 PARAM_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 
 Store = Annotated[GraphStore, Depends(get_store)]
@@ -80,9 +82,10 @@ def resource_router() -> APIRouter:
     router = APIRouter(responses=ERROR_RESPONSES)
 
     @router.get("/health", response_model=Health, tags=["service"])
-    def health(store: Store) -> Health:
-        """The store answers; the versions of the service and of the extractor that wrote the graph."""
-        store.ping()
+    def health(store: Store, settings: Config) -> Health:
+        """The store answers a query within ALLEGRAPH_HEALTH_TIMEOUT_MS (503 otherwise, also when
+        every store thread is busy); the versions of the service and of the extractor that wrote the graph."""
+        store.probe(settings.health_timeout_ms)
         return Health(status="ok", store=store.name, version=__version__, extractor=EXTRACTOR_VERSION)
 
     @router.get("/claims", response_model=ClaimPage, tags=["resources"], responses=RDF_VIEW_RESPONSES)
@@ -157,20 +160,32 @@ def resource_router() -> APIRouter:
         return document_detail(store, document_id, timeout_ms=settings.query_timeout_ms)
 
     @router.post("/cypher", response_model=QueryResponse, tags=["analysts"])
-    def cypher(request: CypherRequest, response: Response, store: Store, settings: Config) -> QueryResponse:
+    def cypher(
+        request: CypherRequest,
+        response: Response,
+        store: Store,
+        settings: Config,
+        slots: Annotated[Slots, Depends(get_cypher_slots)],
+    ) -> QueryResponse:
         """Run read-only Cypher. Writes are refused by the store itself (FalkorDB GRAPH.RO_QUERY, Neo4j READ
         sessions); LOAD CSV, CALL … IN TRANSACTIONS and non-allowlisted procedures are refused up front.
-        At most ALLEGRAPH_CYPHER_ROW_CAP rows come back (header `X-Allegraph-Truncated: true` when cut)."""
+        At most ALLEGRAPH_CYPHER_ROW_CAP rows come back, cut by the store itself (header
+        `X-Allegraph-Truncated: true` when cut); each query runs at most ALLEGRAPH_CYPHER_TIMEOUT_MS and
+        within the store's per-query memory limit. Expressions may nest at most 10 levels and a query
+        have at most 4,000 tokens (400 past either). Fewer ad-hoc queries run at once than the store has
+        threads (429 with Retry-After past that)."""
         bad = [name for name in request.params if not _is_identifier(name)]
         if bad:
             raise InvalidParameter(f"invalid parameter name(s): {', '.join(map(repr, bad[:5]))}")
-        result, truncated = run_cypher(
-            store,
-            request.query,
-            request.params,
-            timeout_ms=settings.cypher_timeout_ms,
-            row_cap=settings.cypher_row_cap,
-        )
+        check_read_only(request.query, request.params)  # before taking a slot: refusals cost the store nothing
+        with slots.hold(wait_s=CYPHER_SLOT_WAIT_S):
+            result, truncated = run_cypher(
+                store,
+                request.query,
+                request.params,
+                timeout_ms=settings.cypher_timeout_ms,
+                row_cap=settings.cypher_row_cap,
+            )
         response.headers["X-Allegraph-Truncated"] = "true" if truncated else "false"
         return result
 

@@ -8,6 +8,7 @@ CLI command so the next one starts fast; `allegraph store stop` shuts it down cl
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import subprocess
 import time
@@ -21,16 +22,19 @@ from pydantic import BaseModel
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from allegraph.config import Settings
+from allegraph.config import Settings, default_store_threads
 from allegraph.errors import (
     AllegraphError,
+    ConfigError,
     InvalidParameter,
     QueryRejected,
     QueryTimeout,
+    QueryTooLarge,
     StoreError,
     StoreUnavailable,
     WriteRefused,
 )
+from graph.readonly import cap_rows
 from graph.store import GraphStore, QueryResult
 from graph.values import check_sendable, plain
 from graph.write import WRITE_DOCUMENTS
@@ -50,14 +54,45 @@ class ServerStatus(BaseModel):
     graphs: list[str] = []
 
 
+class StoreLimits(BaseModel):
+    """What the server enforces on every statement, whoever sends it (FalkorDB's own settings)."""
+
+    threads: int  # THREAD_COUNT: queries that run at once (load time only)
+    timeout_max_ms: int  # TIMEOUT_MAX and TIMEOUT_DEFAULT: no statement runs longer
+    query_memory_bytes: int  # QUERY_MEM_CAPACITY: no statement allocates more
+
+    @classmethod
+    def of(cls, settings: Settings) -> StoreLimits:
+        return cls(
+            threads=settings.store_threads,
+            timeout_max_ms=settings.store_timeout_max_ms,
+            query_memory_bytes=settings.query_memory_mb * 1024 * 1024,
+        )
+
+    def module_args(self) -> list[str]:
+        return [
+            "THREAD_COUNT", str(self.threads),
+            "TIMEOUT_MAX", str(self.timeout_max_ms),
+            "TIMEOUT_DEFAULT", str(self.timeout_max_ms),
+            "QUERY_MEM_CAPACITY", str(self.query_memory_bytes),
+        ]  # fmt: skip
+
+
+DEFAULT_LIMITS = StoreLimits(
+    threads=default_store_threads(), timeout_max_ms=60_000, query_memory_bytes=256 * 1024 * 1024
+)
+
+
 class EmbeddedServer:
     """Start, find and stop the FalkorDB server that lives in one data directory."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, limits: StoreLimits | None = None) -> None:
         self.data_dir = home / "falkordb"
         self.socket = self.data_dir / SOCKET_NAME
         self.pidfile = self.data_dir / "redis.pid"
         self.logfile = self.data_dir / "redis.log"
+        self.lockfile = self.data_dir / "start.lock"
+        self.limits = limits or DEFAULT_LIMITS
 
     def client(self, retry: Retry | None = None) -> redis.Redis:
         if retry is None:
@@ -75,15 +110,70 @@ class EmbeddedServer:
             return True
 
     def start(self) -> None:
-        if self.is_running():
-            self._wait_until_loaded()
-            return
+        """Start the server unless it runs, then wait until it has loaded its data and apply the
+        limits. Concurrent starts on one data directory are serialised by a lock: one process
+        starts the server, the others find it running."""
         if len(str(self.socket)) > MAX_SOCKET_PATH:
             raise StoreUnavailable(
                 f"socket path too long for a unix socket: {self.socket}",
                 hint="set ALLEGRAPH_HOME to a shorter directory",
             )
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        with self._start_lock():
+            if not self.is_running():
+                self._launch()
+            self._wait_until_loaded()
+        self.apply_limits()
+
+    @contextlib.contextmanager
+    def _start_lock(self) -> Any:
+        with open(self.lockfile, "a+b") as handle:
+            deadline = time.monotonic() + START_TIMEOUT_S
+            while True:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreUnavailable(
+                            f"another process has been starting the embedded FalkorDB for over {START_TIMEOUT_S:.0f}s",
+                            hint=f"see {self.logfile}",
+                        ) from None
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def apply_limits(self) -> None:
+        """The run-time limits, also on a server that an older or differently configured process
+        started (THREAD_COUNT can only be set at start-up; see threads())."""
+        limits = self.limits
+        client = self.client()
+        try:
+            # TIMEOUT_DEFAULT may never exceed TIMEOUT_MAX: lower it first, whichever way MAX moves
+            client.execute_command("GRAPH.CONFIG", "SET", "TIMEOUT_DEFAULT", 0)
+            client.execute_command("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", limits.timeout_max_ms)
+            client.execute_command("GRAPH.CONFIG", "SET", "TIMEOUT_DEFAULT", limits.timeout_max_ms)
+            client.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", limits.query_memory_bytes)
+        except redis.exceptions.RedisError as exc:
+            raise StoreUnavailable(f"could not apply the store's limits: {exc}", hint=f"see {self.logfile}") from exc
+        finally:
+            client.close()
+
+    def config(self, name: str) -> int:
+        client = self.client()
+        try:
+            reply = client.execute_command("GRAPH.CONFIG", "GET", name)
+        finally:
+            client.close()
+        return int(reply[1])
+
+    def threads(self) -> int:
+        """The running server's THREAD_COUNT: how many queries it runs at once."""
+        return self.config("THREAD_COUNT")
+
+    def _launch(self) -> None:
         self.socket.unlink(missing_ok=True)
         redis_server, module = _binaries()
         command = [
@@ -98,7 +188,7 @@ class EmbeddedServer:
             "--daemonize", "yes",
             "--pidfile", str(self.pidfile),
             "--logfile", str(self.logfile),
-            "--loadmodule", module,
+            "--loadmodule", module, *self.limits.module_args(),
         ]  # fmt: skip
         completed = subprocess.run(command, capture_output=True, text=True, check=False)
         if completed.returncode != 0:
@@ -106,7 +196,6 @@ class EmbeddedServer:
                 f"could not start the embedded FalkorDB: {completed.stderr.strip() or completed.stdout.strip()}",
                 hint=f"see {self.logfile}",
             )
-        self._wait_until_loaded()
 
     def _wait_until_loaded(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -183,7 +272,7 @@ class FalkorStore(GraphStore):
 
     @classmethod
     def open(cls, settings: Settings) -> FalkorStore:
-        server = EmbeddedServer(settings.home)
+        server = EmbeddedServer(settings.home, StoreLimits.of(settings))
         server.start()
         store = cls(server, settings.graph_name)
         store.ensure_schema()
@@ -229,13 +318,20 @@ class FalkorStore(GraphStore):
     ) -> QueryResult:
         check_sendable(query, "query")
         check_sendable(dict(params or {}))
-        result = self._run(query, dict(params or {}), read=True, timeout_ms=timeout_ms)
+        # a capped read stops in the store: FalkorDB builds its whole reply before sending it
+        capped = cap_rows(query, row_cap + 1) if row_cap is not None else None
+        text = capped.text if capped is not None else query
+        result = self._run(text, dict(params or {}), read=True, timeout_ms=timeout_ms)
         columns = [str(h[1]) for h in result.header]
         raw_rows = result.result_set
         truncated = row_cap is not None and len(raw_rows) > row_cap
         if truncated:
             raw_rows = raw_rows[:row_cap]
         rows = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in raw_rows]
+        if capped is not None and capped.columns:
+            order = {name: i for i, name in enumerate(capped.columns)}
+            columns = sorted(columns, key=lambda c: order.get(c, len(order)))
+            rows = [{c: row[c] for c in columns} for row in rows]
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
     def _run(
@@ -254,6 +350,35 @@ class FalkorStore(GraphStore):
         except ValueError as exc:  # the client could not encode a parameter (e.g. a map key with a backtick)
             raise InvalidParameter(f"a parameter cannot be sent to FalkorDB: {exc}") from exc
 
+    def probe(self, timeout_ms: int) -> None:
+        """A query answered within timeout_ms, on a connection of its own. PING is answered by
+        the server's main thread even while every query thread is busy; this is not."""
+        client = redis.Redis(
+            unix_socket_path=str(self.server.socket),
+            socket_timeout=timeout_ms / 1000,
+            socket_connect_timeout=2,
+            retry=Retry(NoBackoff(), 0),  # a retry would queue the probe again behind the same queries
+        )
+        try:
+            client.execute_command("GRAPH.RO_QUERY", self.graph.name, "RETURN 1")
+        except redis.exceptions.TimeoutError as exc:
+            raise StoreUnavailable(
+                f"the embedded FalkorDB answered no query within {timeout_ms} ms: its query threads are busy",
+                hint="see GRAPH.SLOWLOG; ad-hoc Cypher is bounded by ALLEGRAPH_CYPHER_TIMEOUT_MS",
+            ) from exc
+        except redis.exceptions.ConnectionError as exc:
+            raise StoreUnavailable(
+                f"the embedded FalkorDB is not reachable: {exc}", hint="run 'allegraph store status'"
+            ) from exc
+        except redis.exceptions.ResponseError as exc:
+            if "empty key" not in str(exc).lower():  # no graph yet, but a query was answered
+                raise StoreUnavailable(f"the embedded FalkorDB refused a probe query: {exc}") from exc
+        finally:
+            client.close()
+
+    def query_threads(self) -> int | None:
+        return self.server.threads()
+
     def ping(self) -> None:
         try:
             self.db.connection.ping()
@@ -270,8 +395,18 @@ class FalkorStore(GraphStore):
 def _translate(exc: redis.exceptions.ResponseError, read: bool) -> AllegraphError:
     message = str(exc)
     lowered = message.lower()
+    if "cannot exceed the timeout_max" in lowered:
+        return ConfigError(
+            "a query asked for more time than the store allows any statement",
+            hint="ALLEGRAPH_QUERY_TIMEOUT_MS and ALLEGRAPH_CYPHER_TIMEOUT_MS must not exceed ALLEGRAPH_STORE_TIMEOUT_MAX_MS",
+        )
     if "timed out" in lowered or "timeout" in lowered:
         return QueryTimeout("the query ran past its time limit", hint="narrow it or add a LIMIT")
+    if "mem consumption exceeded" in lowered:
+        return QueryTooLarge(
+            "the query needed more memory than the store allows one query (ALLEGRAPH_QUERY_MEMORY_MB)",
+            hint="narrow it, aggregate less at once, or add a LIMIT",
+        )
     if "read-only" in lowered or "ro_query" in lowered:
         return WriteRefused("only read-only queries are allowed here", hint="remove write clauses")
     if read:

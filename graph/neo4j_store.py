@@ -91,6 +91,11 @@ class Neo4jStore(GraphStore):
                 f"cannot reach Neo4j at {self.settings.store}: {exc}", hint="check NEO4J_URI"
             ) from exc
 
+    @property
+    def _write_timeout_s(self) -> float:
+        """Neo4j's transaction timeout in step with FalkorDB's TIMEOUT_MAX (ALLEGRAPH_STORE_TIMEOUT_MAX_MS)."""
+        return self.settings.store_timeout_max_ms / 1000
+
     def apply_schema(self) -> None:
         # IF NOT EXISTS makes each statement a no-op when it is in place; ensure_schema runs
         # them only when the recorded version differs
@@ -102,7 +107,7 @@ class Neo4jStore(GraphStore):
         with (
             self._errors(),
             self.driver.session(database=self.database) as session,
-            session.begin_transaction() as tx,
+            session.begin_transaction(timeout=self._write_timeout_s) as tx,
         ):
             tx.run(query, dict(params or {})).consume()
             tx.commit()
@@ -116,7 +121,7 @@ class Neo4jStore(GraphStore):
         with (
             self._errors(),
             self.driver.session(database=self.database) as session,
-            session.begin_transaction() as tx,
+            session.begin_transaction(timeout=self._write_timeout_s) as tx,
         ):
             for part in WRITE_PARTS:
                 rows = params[part.rows]
@@ -138,7 +143,9 @@ class Neo4jStore(GraphStore):
         timeout_ms: int | None = None,
         row_cap: int | None = None,
     ) -> QueryResult:
-        timeout = timeout_ms / 1000 if timeout_ms else None
+        # the store's ceiling applies to every read, as FalkorDB's TIMEOUT_MAX does there
+        ceiling = self.settings.store_timeout_max_ms
+        timeout = min(timeout_ms or ceiling, ceiling) / 1000
         check_sendable(query, "query")
         check_sendable(dict(params or {}))
         rows: list[dict[str, Any]] = []
@@ -147,7 +154,8 @@ class Neo4jStore(GraphStore):
             self._errors(reading=True),
             self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session,
         ):
-            plan = session.run(neo4j.Query(f"EXPLAIN {query}"), dict(params or {})).consume()
+            # planning is bounded too: deeply nested expressions cost the planner, not the run
+            plan = session.run(neo4j.Query(f"EXPLAIN {query}", timeout=timeout), dict(params or {})).consume()
             if plan.query_type not in READ_QUERY_TYPES:
                 raise WriteRefused("only read-only queries are allowed here", hint="remove write clauses")
             result = session.run(neo4j.Query(query, timeout=timeout), dict(params or {}))

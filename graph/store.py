@@ -101,6 +101,14 @@ class GraphStore(abc.ABC):
     def ping(self) -> None:
         """Raise StoreUnavailable unless the store answers."""
 
+    def probe(self, timeout_ms: int) -> None:
+        """Raise StoreUnavailable unless the store answers a query within timeout_ms."""
+        self.read("RETURN 1 AS ok", timeout_ms=timeout_ms)
+
+    def query_threads(self) -> int | None:
+        """How many queries the store runs at once, when it says (FalkorDB's THREAD_COUNT)."""
+        return None
+
     @abc.abstractmethod
     def close(self) -> None: ...
 
