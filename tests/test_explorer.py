@@ -5,6 +5,7 @@ Screenshots of every view go to test-output/explorer/ for a reviewer to look at.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -119,14 +120,16 @@ def test_summary_places_and_incidents(seeded: Seeded) -> None:
 # ---------------------------------------------------------------- what the package ships
 
 
-def test_the_shipped_graph_library_is_the_locked_npm_package() -> None:
-    installed = WEB / "node_modules" / "cytoscape"
-    if not installed.exists():
+def test_the_shipped_libraries_are_the_locked_npm_packages() -> None:
+    modules = WEB / "node_modules"
+    if not modules.exists():
         pytest.fail("the explorer's npm packages are not installed: run 'npm ci --prefix web'")
-    assert (VENDOR / "cytoscape.min.js").read_bytes() == (installed / "dist" / "cytoscape.min.js").read_bytes(), (
-        "api/static/vendor is stale: run 'npm run build --prefix web' and commit the result"
-    )
-    assert (VENDOR / "cytoscape.LICENSE.txt").read_bytes() == (installed / "LICENSE").read_bytes()
+    shipped = json.loads((WEB / "vendor.json").read_text(encoding="utf-8"))
+    assert {p.name for p in VENDOR.iterdir()} == set(shipped), "api/static/vendor holds exactly what vendor.json lists"
+    for name, source in shipped.items():
+        assert (VENDOR / name).read_bytes() == (modules / source).read_bytes(), (
+            f"api/static/vendor/{name} is stale: run 'npm run build --prefix web' and commit the result"
+        )
 
 
 def test_the_page_and_its_assets_come_from_the_server(client: httpx.Client) -> None:
@@ -318,6 +321,9 @@ def test_profile_shows_whom_a_spokesman_speaks_for(browser: Browser) -> None:
 def test_every_other_view_renders(browser: Browser, hash_: str, expected: str) -> None:
     browser.open(hash_)
     browser.page.locator("main", has_text=expected).wait_for()
+    if "place" in hash_:  # the offline outline map, with a dot per place
+        assert browser.page.locator("svg.map path.country").count() > 100
+        assert browser.page.locator("svg.map a.place-dot", has_text="Idlib").count() == 1
     browser.shot(re.sub(r"\W+", "-", hash_).strip("-"))
     browser.no_console_errors()
 

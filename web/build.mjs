@@ -1,20 +1,18 @@
 // Copies the explorer's npm dependencies into the Python package, so that `allegraph serve`
 // ships them and a browser on an offline machine needs nothing from the internet.
 //   npm ci --prefix web && npm run build --prefix web
-// The copies are committed; tests/test_explorer.py checks they match web/node_modules.
-import { copyFileSync, mkdirSync } from "node:fs";
+// vendor.json maps each shipped file to its source in node_modules; the copies are committed
+// and tests/test_explorer.py checks that they match web/node_modules.
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vendor = join(here, "..", "api", "static", "vendor");
-export const FILES = [
-  ["cytoscape/dist/cytoscape.min.js", "cytoscape.min.js"],
-  ["cytoscape/LICENSE", "cytoscape.LICENSE.txt"],
-];
+const files = JSON.parse(readFileSync(join(here, "vendor.json"), "utf8"));
 
 mkdirSync(vendor, { recursive: true });
-for (const [from, to] of FILES) {
+for (const [to, from] of Object.entries(files)) {
   copyFileSync(join(here, "node_modules", from), join(vendor, to));
   console.log(`api/static/vendor/${to} <- node_modules/${from}`);
 }

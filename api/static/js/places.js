@@ -1,6 +1,7 @@
 import { actorHeader, loadActor } from "./actor.js";
 import { apiUrl, dataLinks, query } from "./api.js";
 import { clip, fmt, h, main } from "./common.js";
+import { placeMap, placesOf } from "./map.js";
 import { go, hashFor } from "./router.js";
 
 // ---------------------------------------------------------------- incidents and places
@@ -11,10 +12,12 @@ export async function incidentsView(route, current) {
     query("actor-incidents", { actor: profile.id, limit: 200 }),
     profile.type === "State" ? query("incidents-at", { place: profile.id, limit: 200 }) : Promise.resolve(null),
   ]);
+  const map = await placeMap(placesOf([...about.rows, ...(located?.rows ?? [])]));
   if (!current()) return;
   if (profile.id !== route.id) history.replaceState(null, "", hashFor("incidents", profile.id));
   main().replaceChildren(
     actorHeader(profile, "incidents", route.params),
+    map,
     h("section", { "aria-labelledby": "about-h" }, h("h2", { id: "about-h" }, `Incidents its claims are about`), incidentTable(about.rows)),
     located ? h("section", { "aria-labelledby": "in-h" }, h("h2", { id: "in-h" }, `Incidents in ${profile.name}`), incidentTable(located.rows)) : null,
     dataLinks([
@@ -61,6 +64,7 @@ export function incidentTable(rows) {
 export async function placesView(route, current) {
   const text = route.params.get("search") || "";
   const places = await query("places", { search: text || null, limit: 200 });
+  const map = await placeMap(places.rows.map((r) => ({ id: r.place_id, name: r.place, latitude: r.latitude, longitude: r.longitude, incidents: r.incidents })));
   if (!current()) return;
   document.title = "Places — Allegraph explorer";
   const input = h("input", { type: "search", name: "search", value: text, placeholder: "Idlib, Aleppo…", "aria-label": "Find a place" });
@@ -73,6 +77,7 @@ export async function placesView(route, current) {
       input,
       h("button", {}, "Find"),
     ),
+    map,
     places.rows.length
       ? h(
           "table",
@@ -101,12 +106,14 @@ export async function placesView(route, current) {
 
 export async function placeView(route, current) {
   const incidents = await query("incidents-at", { place: route.id, limit: 200 });
+  const map = await placeMap(placesOf(incidents.rows));
   if (!current()) return;
   const name = incidents.rows.find((r) => r.place_id === route.id)?.place ?? route.id;
   document.title = `${name} — Allegraph explorer`;
   main().replaceChildren(
     h("h1", {}, name, " ", h("span", { class: "muted type" }, geonames(route.id) ?? "")),
     h("p", {}, h("a", { href: "#/places" }, "All places")),
+    map,
     h("section", { "aria-labelledby": "at-h" }, h("h2", { id: "at-h" }, "Incidents here"), incidentTable(incidents.rows)),
     dataLinks([["incidents-at (JSON)", apiUrl("/queries/incidents-at", { place: route.id, limit: 200 })]]),
   );
