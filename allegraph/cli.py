@@ -257,7 +257,9 @@ def export(
                 fmt,
                 mint,
                 timeout_ms=settings.query_timeout_ms,
-                progress=lambda label, done: progress.update(task, advance=done, description=f"exporting {escape(label)}"),
+                progress=lambda label, done: progress.update(
+                    task, advance=done, description=f"exporting {escape(label)}"
+                ),
             )
     except AllegraphError as exc:
         raise _fail(exc) from exc

@@ -84,17 +84,16 @@ def nesting(toks: list[Token]) -> int:
     previous: Token | None = None
     before_previous: Token | None = None
     for token in toks:
-        word = token.word if token.kind == "name" else token.text
-        if token.kind == "name" and word in ("CASE",) or token.kind == "op" and word in ("(", "[", "{"):
+        keyword = token.word if token.kind == "name" else None
+        op = token.text if token.kind == "op" else None
+        if keyword == "CASE" or op in ("(", "[", "{"):
             frames.append(0)
-        elif token.kind == "name" and word == "END" or token.kind == "op" and word in (")", "]", "}"):
+        elif keyword == "END" or op in (")", "]", "}"):
             if len(frames) > 1:
                 frames.pop()
-        elif token.kind == "name" and word == "NOT" or token.kind == "op" and word in ("-", "+") and _is_sign(
-            previous, before_previous
-        ):
+        elif keyword == "NOT" or (op in ("-", "+") and _is_sign(previous, before_previous)):
             frames[-1] += 1
-        elif token.kind == "name" and word in _BOUNDARY or token.kind == "op" and word in (",", "|"):
+        elif keyword in _BOUNDARY or op in (",", "|"):
             frames[-1] = 0
         deepest = max(deepest, len(frames) - 1 + sum(frames))
         before_previous, previous = previous, token
