@@ -87,7 +87,7 @@ class ActorIndex:
     actors: dict[str, ActorDraft] = field(default_factory=dict)
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    _home_states: list[str] | None = None
+    _home_states: dict[str, int] | None = None
 
     # --- registry -------------------------------------------------------------------------
     def state_key(self, iso: str, at: int) -> str:
@@ -138,16 +138,19 @@ class ActorIndex:
             return None
         if actor.affiliation_key:
             return self.represents(actor.affiliation_key, depth + 1, guess=guess)
-        state = actor.office_state or (self.home_state(actor.avoid_states) if actor.state_office and guess else None)
+        guessed = self.home_state(actor.avoid_states) if actor.state_office and guess else None
+        state = actor.office_state or guessed
         return self.actors[state].name if state else None
 
     def home_state(self, avoid: set[str] | None = None) -> str | None:
-        """The state the document is mostly about (an office title that names no state belongs there),
-        passing over the states the office-holder accuses."""
-        ranked = [k for k in self._ranked_states() if k not in (avoid or set())]
+        """The state an unqualified office ("the president", "the government") belongs to: the one the
+        document is mostly about, passing over the states the office-holder accuses."""
+        counts = self._state_counts()
+        ranked = sorted(counts, key=lambda k: (-counts[k], self.actors[k].first_token))
+        ranked = [k for k in ranked if k not in (avoid or set())]
         return ranked[0] if ranked else None
 
-    def _ranked_states(self) -> list[str]:
+    def _state_counts(self) -> dict[str, int]:
         if self._home_states is None:
             counts: dict[str, int] = {}
             lede_end = _lede_end(self.doc)
@@ -167,7 +170,7 @@ class ActorIndex:
                     state = self.state_of(key) if self.actors[key].type != "Person" else None
                     if state:
                         counts[state] = counts.get(state, 0) + weight
-            self._home_states = sorted(counts, key=lambda k: (-counts[k], self.actors[k].first_token))
+            self._home_states = counts
         return self._home_states
 
     def state_of(self, key: str | None) -> str | None:
@@ -300,7 +303,7 @@ class ActorIndex:
         earlier = sorted((m for m in self.mentions if m.start < before and m.kind != "demonym"), key=lambda m: m.start)
         for mention in reversed(earlier):
             same = [m for m in earlier if sent_of[m.start] == sent_of[mention.start]]
-            keys = list(dict.fromkeys(k for m in same for k in m.keys if self.actors[k].type != "Person"))
+            keys = list(dict.fromkeys(k for m in same for k in m.keys))
             if len(keys) == 2:
                 return keys
             if len(keys) > 2:

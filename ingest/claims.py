@@ -173,6 +173,8 @@ def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token])
     targets: list[tuple[str | None, str]] = []
     for obj in objs:
         direct = index.resolve(obj)
+        if direct and lemma not in lx.PERSON_OBJECT_DENIALS:
+            continue  # "dismissed the agency's head", "rejected the candidate": not answering an accusation
         if direct:
             targets.extend((k, _charge_of(verb)) for k in direct)
         elif obj.lemma_.lower() in lx.ACCUSATION_NOUNS or obj.lower_ in lx.ACCUSATION_NOUNS:

@@ -58,6 +58,8 @@ for _lemma in SPEECH_ACT_VERBS:
         FORMS[_form] = _lemma
 FORMS.update({"denies": "deny", "denied": "deny", "slams": "slam", "slammed": "slam", "slamming": "slam"})
 
+# Denial verbs whose object may be the accuser itself ("rebutted the minister").
+PERSON_OBJECT_DENIALS = {"rebuff", "rebut", "contradict", "contest", "dispute"}
 # Rejecting these is refusing a proposal, not denying an accusation.
 PROPOSAL_NOUNS = {
     "proposal", "offer", "plan", "request", "call", "demand", "invitation", "resolution", "bid",

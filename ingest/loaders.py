@@ -6,7 +6,7 @@ import codecs
 import glob
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -257,3 +257,20 @@ def load_documents(inputs: list[str], max_bytes: int) -> Iterator[Document | Ski
             yield item
         else:
             yield from load_path(item, max_bytes)
+
+
+def unique_ids(items: Iterable[Document | SkippedDocument]) -> Iterator[Document | SkippedDocument]:
+    """One document per id in one input: the first keeps it, each later one is skipped with the
+    reason. Otherwise both would be written, the second over the first, and every re-ingest
+    would flip the stored version, so that re-ingesting would never be a no-op."""
+    first: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Document):
+            source = item.path or item.id
+            if item.id in first:
+                yield SkippedDocument(
+                    source=source, reason=f"duplicate id {item.id!r}: the first, from {first[item.id]}, is kept"
+                )
+                continue
+            first[item.id] = source
+        yield item

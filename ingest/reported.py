@@ -39,15 +39,30 @@ def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
     return any((index.state_of(k) or k) in sides for k in index.resolve(subj, modifiers=True))
 
 
+def _about_the_claim(verb: Token) -> bool:
+    """'it is unfounded', 'that is not true': the subject stands for the accusation just reported."""
+    subj = subject(verb)
+    return subj is not None and subj.lower_ in ("it", "this", "that", "these", "those")
+
+
+def _no_object(verb: Token) -> bool:
+    """'We have no political prisoners': the object denied by 'no'."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for o in objects(verb) for c in o.children)
+
+
 def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) -> tuple[bool, list[str]]:
     text = " ".join(t.lower_ for t in content.subtree).replace(" n't", " not").replace(" do n't", " do not")
-    phrase_hit = lx.has_phrase(text, lx.DENY_PHRASES)
+    clauses = [v for v in clause_verbs(content) if v.pos_ in ("VERB", "AUX")]
+    # "baseless", "no evidence": a denial when it is about an accusation or the speaker's own side
+    phrase_hit = lx.has_phrase(text, lx.DENY_PHRASES) and (
+        any(t.lemma_.lower() in lx.ACCUSATION_NOUNS for t in content.subtree)
+        or any(_own_side(index, v, speakers) or _about_the_claim(v) for v in clauses)
+    )
     negated_act = any(
-        negated(v)
+        (negated(v) or _no_object(v))
         and _own_side(index, v, speakers)
         and any(t.lemma_.lower() in lx.ACT_NOUNS or is_wrongful_verb(t) for t in v.subtree)
-        for v in clause_verbs(content)
-        if v.pos_ in ("VERB", "AUX")
+        for v in clauses
     )
     if not (phrase_hit or negated_act):
         return False, []
