@@ -296,6 +296,8 @@ def serve(
     """Serve the HTTP API (docs at /docs). Read-only unless ALLEGRAPH_API_KEY is set."""
     import uvicorn
 
+    from api.http import MAX_HEAD_BYTES, JsonErrorsH11Protocol
+
     settings = _settings(store, home)
     try:
         _check_port(host, port)  # before the banner: a port in use is an error, not a greeting
@@ -319,6 +321,8 @@ def serve(
         workers=workers,
         log_level="info",
         access_log=access_log,
+        http=JsonErrorsH11Protocol,
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
     )
 
 

@@ -12,7 +12,7 @@ from allegraph.config import Settings
 from allegraph.errors import AllegraphError
 from allegraph.models import ClaimRecord, Document, DocumentGraph, IngestSummary, SkippedDocument, claim_records
 from graph.store import GraphStore
-from ingest.loaders import load_documents
+from ingest.loaders import load_documents, unique_ids
 from ingest.pipeline import extract
 
 Progress = Callable[[str], None]
@@ -76,7 +76,7 @@ def ingest_documents(
 ) -> IngestSummary:
     summary = IngestSummary()
     actors: set[str] = set()
-    for batch in _batches(items, BATCH):
+    for batch in _batches(unique_ids(items), BATCH):
         for item in batch:
             if isinstance(item, SkippedDocument):
                 summary.skipped.append(item)

@@ -6,13 +6,13 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from allegraph import __version__
 from allegraph.config import Settings
 from allegraph.errors import AllegraphError, ConfigError
 from allegraph.rdf.terms import Minter
-from api.deps import LazyNlp
+from api.deps import LazyNlp, single_valued_query
 from api.docs import install_docs
 from api.errors import install_error_handlers
 from api.explorer import install_explorer
@@ -72,6 +72,7 @@ def create_app(
         lifespan=lifespan,
         docs_url=None,  # served by install_docs from packaged assets, not a CDN
         redoc_url=None,
+        dependencies=[Depends(single_valued_query)],
     )
     app.state.settings = settings
     app.state.store = store

@@ -9,11 +9,23 @@ from typing import Any
 from fastapi import Request
 
 from allegraph.config import Settings
+from allegraph.errors import InvalidParameter
 from allegraph.rdf.terms import Minter
 from allegraph.slots import Slots
 from graph.store import GraphStore
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def single_valued_query(request: Request) -> None:
+    """A query-string parameter given twice would silently keep one of its values: refuse it."""
+    names = [name for name, _ in request.query_params.multi_items()]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise InvalidParameter(
+            f"parameter{'s' if len(repeated) > 1 else ''} given more than once: {', '.join(repeated[:5])}",
+            hint="give each parameter once",
+        )
 
 
 def get_store(request: Request) -> GraphStore:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from allegraph.errors import InvalidParameter
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
 def plain(value: Any) -> Any:
@@ -47,6 +50,15 @@ def check_sendable(value: Any, where: str = "parameter") -> None:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
             raise InvalidParameter(f"a {where} is not valid Unicode text (lone surrogate)") from exc
+    elif isinstance(value, bool):
+        return
+    elif isinstance(value, int):
+        # both stores hold 64-bit integers; FalkorDB's client would clamp a larger one silently
+        if not INT64_MIN <= value <= INT64_MAX:
+            raise InvalidParameter(f"a {where} is an integer outside the 64-bit range: {value}")
+    elif isinstance(value, float):
+        if not math.isfinite(value):  # NaN and infinities are not JSON, and FalkorDB cannot parse them
+            raise InvalidParameter(f"a {where} is not a finite number: {value}")
     elif isinstance(value, dict):
         for key, item in value.items():
             check_sendable(str(key), where)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
+from api.http import JsonErrorsH11Protocol
 from graph.store import GraphStore
 
 GRAPH_FINGERPRINT = (
@@ -22,7 +23,10 @@ GRAPH_FINGERPRINT = (
 @contextmanager
 def serve(app: FastAPI) -> Iterator[str]:
     """Start uvicorn on 127.0.0.1 with an OS-chosen port; yield its base URL; stop it."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on"))
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=0, log_level="warning", lifespan="on", http=JsonErrorsH11Protocol
+    )  # the protocol `allegraph serve` runs
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
