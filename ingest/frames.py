@@ -227,6 +227,22 @@ WRONGDOER_NOUNS = {"terrorist", "criminal", "murderer", "killer", "liar", "thief
                    "dictator", "tyrant", "butcher", "traitor", "rapist", "thug", "sponsor", "fraudster"}  # fmt: skip
 
 
+RESPONSIBILITY_VERBS = {"bear", "share", "carry", "have"}
+
+
+def _assigns_responsibility(clause: Token) -> bool:
+    """'Y bears responsibility for', 'Y was to blame for', 'Y is responsible for' (not 'Y took responsibility')."""
+    if clause.lemma_ in RESPONSIBILITY_VERBS and any(
+        o.lemma_.lower() in ("responsibility", "blame") for o in objects(clause)
+    ):
+        return True
+    if clause.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in (*lx.RESPONSIBLE_WORDS, "blame") for c in clause.children
+    ):
+        return True
+    return False
+
+
 def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Token, str]]:
     """(target, clause, kind) for what a speaker's words judge: 'X was racist', 'X's decision was
     politically motivated' (condemn), 'X is a terrorist', 'X has been aggressively spreading lies' (accuse)."""
@@ -239,6 +255,9 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
         if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
             targets = [None]  # "the attack was cowardly": an act judged, its author not named
         if not targets:
+            continue
+        if _assigns_responsibility(clause):
+            found.extend((t, clause, "blame") for t in targets if t)
             continue
         if clause.lemma_ in COPULAS:
             complement = [t for c in clause.children if c.dep_ in ("attr", "acomp", "oprd") for t in c.subtree]

@@ -108,6 +108,11 @@ WRONG_VERBS = {
     "hack", "spy", "bribe", "launder", "embezzle", "persecute", "oppress", "terrorize",
     "intimidate", "escalate", "breach", "wage", "commit", "carry", "launch", "conduct",
     "support", "back", "help", "send", "deploy", "plot",
+    # abuses of power and subversion, the charges of political news
+    "infiltrate", "conspire", "suppress", "repress", "silence", "censor", "persecute", "discriminate", "exploit",
+    "manipulate", "mislead", "deceive", "obstruct", "undermine", "destabilize", "destabilise", "incite",
+    "instigate", "radicalize", "radicalise", "shelter", "bankroll", "assassinate", "coerce", "blackmail",
+    "extort", "defraud", "falsify", "forge", "bully",
 }  # fmt: skip
 # Verbs that are wrongful only with a wrongful object ("launch an attack", "send weapons").
 LIGHT_VERBS = {
@@ -133,6 +138,9 @@ WRONG_NOUNS = {
     "fighter", "manpower", "recruit", "mercenary", "corruption", "fraud", "lie", "hacking",
     "cyberattack", "disinformation", "propaganda", "escalation", "blockade", "siege",
     "mission", "sanction", "destruction",
+    "coup", "plot", "conspiracy", "crackdown", "repression", "persecution", "discrimination", "harassment",
+    "coercion", "intimidation", "bribery", "embezzlement", "cover-up", "espionage", "sabotage", "cruelty",
+    "extortion", "abduction", "kidnapping", "assassination", "poisoning", "smuggling", "trafficking",
 }  # fmt: skip
 # Nouns that name a harmful act by themselves (not merely an instrument).
 ACT_NOUNS = WRONG_NOUNS - {

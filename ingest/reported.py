@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from ingest import lexicon as lx
 from ingest.actors import ActorIndex
-from ingest.acts import clause_verbs, is_wrongful_verb, perpetrators
+from ingest.acts import clause_verbs, expand, is_wrongful_verb, perpetrators
 from ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
 from ingest.frames import judgements
 from ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
@@ -140,6 +140,23 @@ def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> lis
                 drafts.append(draft)
         drafts.extend(_act_noun_claims(index, token, speakers, sent, confidence))
         drafts.extend(_called_claims(index, token, speakers, sent, confidence))
+    drafts.extend(according_to_claims(index, sent, headline))
+    return drafts
+
+
+def according_to_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
+    """'According to X, Y shelled the town': the sentence's main clause is X's account."""
+    drafts: list[ClaimDraft] = []
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= len(sent.doc) or sent.doc[token.i + 1].lower_ != "to":
+            continue
+        sources = [k for t in sent.doc[token.i + 1].children if t.dep_ == "pobj" for k in expand(index, t)]
+        root = sent.root
+        if not sources or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in lx.SAY_VERBS:
+            continue
+        for draft in content_claims(index, root, sources, sent, "said:according", 0.6, None):
+            draft.anchor = token.i
+            drafts.append(draft)
     return drafts
 
 

@@ -110,6 +110,9 @@ CASES = [
     ("Mongolia said the bombing was barbaric.", {("condemn", "Mongolia", None)}),
     # representatives speak for whom they represent
     ("Ghana's lawyers rejected the allegations.", {("deny", "Ghana", None)}),
+    # responsibility assigned inside reported speech; 'according to' attributes the main clause
+    ("Uruguay said Argentina bears responsibility for the blackout.", {("blame", "Uruguay", "Argentina")}),
+    ("According to Nepal, Indian troops shelled the border post.", {("accuse", "Nepal", "India")}),
     # organs of a state named with it; a second name shares the first one's title
     ("The Zambian Supreme Court condemned Malawi for the expulsions.", {("condemn", "Zambia", "Malawi")}),
     (
@@ -144,6 +147,7 @@ NOT_CLAIMS = [
     # feelings and the speaker's own state are not judgements of anyone
     "Austria said the Hungarian government was angry about the leak.",
     "Belgium said Dutch farmers suffered terrible losses.",
+    "Qatar said Oman took responsibility for the talks.",
 ]
 
 
