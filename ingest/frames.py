@@ -236,11 +236,9 @@ def _assigns_responsibility(clause: Token) -> bool:
         o.lemma_.lower() in ("responsibility", "blame") for o in objects(clause)
     ):
         return True
-    if clause.lemma_ == "be" and any(
+    return clause.lemma_ == "be" and any(
         c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in (*lx.RESPONSIBLE_WORDS, "blame") for c in clause.children
-    ):
-        return True
-    return False
+    )
 
 
 def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Token, str]]:

@@ -109,7 +109,7 @@ WRONG_VERBS = {
     "intimidate", "escalate", "breach", "wage", "commit", "carry", "launch", "conduct",
     "support", "back", "help", "send", "deploy", "plot",
     # abuses of power and subversion, the charges of political news
-    "infiltrate", "conspire", "suppress", "repress", "silence", "censor", "persecute", "discriminate", "exploit",
+    "infiltrate", "conspire", "suppress", "repress", "silence", "censor", "discriminate", "exploit",
     "manipulate", "mislead", "deceive", "obstruct", "undermine", "destabilize", "destabilise", "incite",
     "instigate", "radicalize", "radicalise", "shelter", "bankroll", "assassinate", "coerce", "blackmail",
     "extort", "defraud", "falsify", "forge", "bully",
