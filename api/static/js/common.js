@@ -46,3 +46,21 @@ export const main = () => document.getElementById("main");
 export const fmt = (n) => (n ?? 0).toLocaleString("en");
 export const plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
 export const clip = (text, n) => (!text ? "" : text.length > n ? text.slice(0, n - 1) + "…" : text);
+
+// A link to a source only when it is http(s): a document's url comes from whatever was ingested.
+export function externalLink(url, text) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+  return h("a", { href: parsed.href, rel: "noopener noreferrer", target: "_blank" }, text);
+}
+
+// " · original" after a source's details, or nothing when it has no usable url
+export function originalLink(url) {
+  const link = externalLink(url, "original");
+  return link ? [" · ", link] : null;
+}

@@ -1,5 +1,5 @@
 import { api, apiUrl, dataLinks } from "./api.js";
-import { TURTLE, VERB, fmt, h, main, plural } from "./common.js";
+import { TURTLE, VERB, originalLink, fmt, h, main, plural } from "./common.js";
 import { markCharge } from "./evidence.js";
 import { encodeId, hashFor } from "./router.js";
 
@@ -16,7 +16,7 @@ export async function documentView(route, current) {
       "p",
       { class: "muted" },
       [doc.source, doc.published ? `published ${doc.published}` : null, doc.length ? `${fmt(doc.length)} characters` : null, `id ${doc.id}`].filter(Boolean).join(" · "),
-      doc.url ? [" · ", h("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null,
+      originalLink(doc.url),
     ),
     h("h2", {}, `${plural(doc.claims.length, "claim")} in reading order`),
     h(

@@ -1,5 +1,5 @@
 import { apiUrl, dataLinks, errorBox, query } from "./api.js";
-import { TURTLE, VERB, clip, h, plural, state } from "./common.js";
+import { TURTLE, VERB, clip, originalLink, h, plural, state } from "./common.js";
 import { networkParams } from "./params.js";
 import { hashFor } from "./router.js";
 
@@ -116,7 +116,7 @@ export function source(row) {
     h("a", { href: hashFor("document", row.document_id, new URLSearchParams({ claim: row.claim_id })), class: "doc-title" }, row.document || row.document_id),
     row.outlet ? ` · ${row.outlet}` : null,
     row.published ? ` · published ${row.published}` : null,
-    row.url ? [" · ", h("a", { href: row.url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null,
+    originalLink(row.url),
     " · ",
     h("a", { href: hashFor("document", row.document_id, new URLSearchParams({ claim: row.claim_id })) }, "all claims in reading order"),
   );
