@@ -312,7 +312,9 @@ def serve(
     os.environ["ALLEGRAPH_STORE"] = settings.store
     os.environ["ALLEGRAPH_HOME"] = str(settings.home)
     mode = "ingest enabled (API key set)" if settings.api_key else "read-only"
-    errors.print(f"Allegraph API on http://{escape(host)}:{port}/docs — store: {escape(settings.store)}, {mode}")
+    errors.print(
+        f"Allegraph explorer on http://{escape(host)}:{port}/ and API docs at /docs — store: {escape(settings.store)}, {mode}"
+    )
     uvicorn.run(
         "api.app:app_from_env",
         factory=True,

@@ -217,4 +217,4 @@ def test_serve_on_a_port_in_use_fails_before_its_banner() -> None:
         port = taken.getsockname()[1]
         result = CliRunner().invoke(app, ["serve", "--port", str(port), "--home", "/tmp/ag-port-test"])
     assert result.exit_code == 2, result.output
-    assert "cannot listen on 127.0.0.1" in result.output and "Allegraph API on" not in result.output
+    assert "cannot listen on 127.0.0.1" in result.output and "Allegraph explorer on" not in result.output
