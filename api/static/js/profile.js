@@ -32,7 +32,7 @@ export async function profileView(route, current) {
           profile.role ? [h("dt", {}, "Role"), h("dd", {}, profile.role)] : null,
           profile.title ? [h("dt", {}, "Title"), h("dd", {}, profile.title)] : null,
           h("dt", {}, "Speaks for"),
-          h("dd", { id: "speaks-for" }, profile.speaks_for.length ? chainLinks(profile.speaks_for) : "itself"),
+          h("dd", { id: "speaks-for" }, profile.speaks_for.length ? chainLinks(profile.speaks_for) : "no one else: a side of its own"),
           h("dt", {}, "Documents"),
           h("dd", {}, fmt(profile.documents)),
         ),
@@ -42,13 +42,13 @@ export async function profileView(route, current) {
         { class: "card", "aria-labelledby": "made-h" },
         h("h2", { id: "made-h" }, "Claims by kind"),
         madeReceived(profile),
-        h("p", { class: "muted small" }, `Made and received by ${profile.name} itself; the network and the timeline also count whoever speaks for it.`),
+        h("p", { class: "muted small" }, `Made and received by ${profile.name} alone; the network and the timeline also count those who speak for ${profile.name}.`),
       ),
     ),
     h(
       "section",
       { "aria-labelledby": "spokes-h", id: "spokespeople" },
-      h("h2", { id: "spokes-h" }, "Who speaks for it"),
+      h("h2", { id: "spokes-h" }, `Who speaks for ${profile.name}`),
       speakers.rows.length
         ? h(
             "table",
@@ -70,13 +70,13 @@ export async function profileView(route, current) {
               ),
             ),
           )
-        : h("p", { class: "muted" }, "Nobody in the graph speaks for this actor."),
+        : h("p", { class: "muted" }, `Nobody in the graph speaks for ${profile.name}.`),
     ),
     h(
       "section",
       { "aria-labelledby": "time-h", id: "timeline" },
       h("h2", { id: "time-h" }, "Timeline by month"),
-      h("p", { class: "muted" }, `Claims made (above the line) and received (below) by ${profile.name} or anyone who speaks for it.`),
+      h("p", { class: "muted" }, `Claims made (above the line) and received (below) by ${profile.name} or by those who speak for ${profile.name}.`),
       timeline(months.rows),
     ),
     dataLinks([
