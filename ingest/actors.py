@@ -161,7 +161,7 @@ class ActorIndex:
                     weight *= 2  # "Indian", "Philippine": adjectives mostly qualify the story's own officials
                 actor = self.actors[mention.keys[0]]
                 if actor.type == "Organization" and (actor.state_key or actor.home_iso):
-                    weight *= 3  # its institutions and parties ("the Pentagon", "Tories") place a story
+                    weight *= 2  # its institutions and parties ("the Pentagon", "Tories") place a story
                     if actor.home_iso:
                         home = self.state_key(actor.home_iso, 10**9)
                         counts[home] = counts.get(home, 0) + weight

@@ -117,9 +117,10 @@ def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
     pairs = clean(index, collect(doc, index))
     drafts = [d for d, _ in pairs]
     link_denials(index, drafts)
-    for draft in drafts:  # whom an office-holder accuses is not the state it serves
+    for draft in drafts:  # the state an office-holder accuses is not the state it serves
         target_state = index.state_of(draft.target)
-        if target_state and draft.kind != "deny":
+        is_state_side = draft.target is not None and index.actors[draft.target].type != "Person"
+        if target_state and is_state_side and draft.kind != "deny":
             index.actors[draft.speaker].avoid_states.add(target_state)
     used = {k for d in drafts for k in (d.speaker, d.target) if k}
     claims = []
