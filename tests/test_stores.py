@@ -227,6 +227,9 @@ def test_blame_chains_match_a_reference_on_a_dense_multigraph(empty: GraphStore,
     assert all(len(set(r["actor_ids"])) == len(r["actor_ids"]) for r in rows)
     one = _chains(empty, include_accusations=accusations, actor="land 3")
     assert one == [r for r in rows if stable_id("actor", "State", "land 3") in r["actor_ids"]]
+    for limit in (3, len(expected) // 3, len(expected) - 2):  # longer chains looked for only when needed
+        assert _chains(empty, include_accusations=accusations, limit=limit) == rows[:limit]
+        assert _chains(empty, include_accusations=accusations, actor="land 3", limit=limit) == one[:limit]
 
 
 # --- 3: list columns come sorted ---------------------------------------------------------------
