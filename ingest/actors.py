@@ -195,6 +195,9 @@ class ActorIndex:
         if keys:
             return keys
         lower = token.lower_
+        if lower in ("who", "which", "whom", "that") and token.tag_ in ("WP", "WDT"):
+            antecedent = _antecedent(token)  # "Gulen, who Erdogan says was plotting a coup"
+            return self.resolve(antecedent, modifiers=modifiers) if antecedent is not None else []
         if lower in PRONOUN_PERSON:
             return self._last_subject_person(token) or self._last(lambda a: a.type == "Person", token.i)
         if lower == "both" and token.dep_ in ("nsubj", "nsubjpass"):
@@ -332,6 +335,14 @@ class ActorIndex:
                 if word == head and word not in GOV_ORG_HEADS:
                     return [key]
         return []
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative clause describes: the head of the nearest relative clause above the pronoun."""
+    for ancestor in pronoun.ancestors:
+        if ancestor.dep_ == "relcl":
+            return ancestor.head
+    return None
 
 
 def _role_word(token: Token) -> str:
