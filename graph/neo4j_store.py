@@ -51,10 +51,8 @@ class Neo4jStore(GraphStore):
 
     @classmethod
     def connect(cls, settings: Settings) -> Neo4jStore:
-        concise_notifications()
-        auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
-        driver = GraphDatabase.driver(settings.store, auth=auth, **NOTIFICATION_FILTER)
-        store = cls(driver, settings)
+        store = cls(make_driver(settings), settings)
+        driver = store.driver
         try:
             with store._errors():
                 driver.verify_connectivity()
@@ -174,6 +172,13 @@ class Neo4jStore(GraphStore):
 
     def close(self) -> None:
         self.driver.close()
+
+
+def make_driver(settings: Settings) -> neo4j.Driver:
+    """The driver, with the server told which notifications to send, and those printed briefly."""
+    concise_notifications()
+    auth = (settings.neo4j_user, settings.neo4j_password) if settings.neo4j_password else None
+    return GraphDatabase.driver(settings.store, auth=auth, **NOTIFICATION_FILTER)
 
 
 def _read_error(exc: ClientError) -> AllegraphError:
