@@ -197,7 +197,8 @@ class ActorIndex:
         lower = token.lower_
         if lower in ("who", "which", "whom", "that") and token.tag_ in ("WP", "WDT"):
             antecedent = _antecedent(token)  # "Gulen, who Erdogan says was plotting a coup"
-            return self.resolve(antecedent, modifiers=modifiers) if antecedent is not None else []
+            # the antecedent itself, not what qualifies it: "the Syrian city, which ..." is not Syria
+            return self.resolve(antecedent) if antecedent is not None else []
         if lower in PRONOUN_PERSON:
             return self._last_subject_person(token) or self._last(lambda a: a.type == "Person", token.i)
         if lower == "both" and token.dep_ in ("nsubj", "nsubjpass"):

@@ -61,6 +61,13 @@ def _side(index: ActorIndex, key: str | None) -> str | None:
 
 
 def _same_side(index: ActorIndex, speaker: str, target: str) -> bool:
+    """A claim against one's own state or its organs is a misparse; one against a rival in one's own
+    state or party (a primary, a cabinet row) is politics, and stays."""
+    if speaker == target:
+        return True
+    actor = index.actors[target]
+    if actor.type == "Person" or actor.party:
+        return False
     if _side(index, target) == _side(index, speaker):
         return True
     own = index.represents(speaker, guess=False)
