@@ -42,7 +42,8 @@ class QueryLoad(BaseModel):
 
 def sample_actor_names(store: GraphStore, count: int = SAMPLE_ACTORS) -> list[str]:
     """Every k-th actor by claims made: from the busiest to the quiet, as real questions span."""
-    names = [row["name"] for row in store.read(BUSIEST, timeout_ms=120_000).rows]
+    # within the store's TIMEOUT_MAX, which refuses a longer timeout
+    names = [row["name"] for row in store.read(BUSIEST, timeout_ms=QUERY_TIMEOUT_MS).rows]
     step = max(1, len(names) // count)
     return names[::step][:count]
 

@@ -15,9 +15,12 @@ from bench.config import BenchConfig
 from bench.growth import ClaimsStep, IngestStep
 from bench.load import QueryLoad
 from bench.nlp_stages import IngestResult, ParseResult
+from bench.stores import WRITES_GOAL, StoreComparison
+from bench.stores import markdown_lines as store_lines
 from bench.writes import WriteResult
 
 HEADLINES = ("extract_vs_parse", "ingest_vs_parse", "write_vs_raw", "api_vs_bare")
+STORE_HEADLINE = "store_writes_vs_embedded"  # only with --store
 P99_GOAL_MS = 25.0
 RATIO_GOALS = {"extract_vs_parse": 0.8, "write_vs_raw": 0.7, "api_vs_bare": 0.5}
 
@@ -52,6 +55,7 @@ class BenchReport(BaseModel):
     load: list[QueryLoad]
     claims_growth: list[ClaimsStep]
     ingest_growth: list[IngestStep]
+    stores: StoreComparison | None = None  # with --store: the other store against the embedded one
 
 
 def machine() -> Machine:
@@ -102,9 +106,10 @@ def headline(
 
 def goals(head: dict[str, float], load: list[QueryLoad]) -> list[Goal]:
     worst_p99 = max(q.bounded.p99_ms for q in load)
+    floors = RATIO_GOALS | ({STORE_HEADLINE: WRITES_GOAL} if STORE_HEADLINE in head else {})
     ratios = [
         Goal(name=name, goal=f"≥ {floor:g}", measured=head[name], met=head[name] >= floor)
-        for name, floor in RATIO_GOALS.items()
+        for name, floor in floors.items()
     ]
     p99 = Goal(
         name="api_p99_ms (bounded load)", goal=f"≤ {P99_GOAL_MS:g}", measured=worst_p99, met=worst_p99 <= P99_GOAL_MS
@@ -120,7 +125,8 @@ def exponent(small: float, large: float, size_small: float, size_large: float) -
 
 
 def markdown(report: BenchReport) -> str:
-    lines = [f"{name}: {report.headline[name]:.2f}" for name in HEADLINES]
+    names = [*HEADLINES, *([STORE_HEADLINE] if STORE_HEADLINE in report.headline else [])]
+    lines = [f"{name}: {report.headline[name]:.2f}" for name in names]
     lines += ["", "| goal | target | measured | met |", "|---|---|---|---|"]
     lines += [f"| {g.name} | {g.goal} | {g.measured:g} | {'yes' if g.met else 'no'} |" for g in report.goals]
     lines += ["", "| stage | measure | value |", "|---|---|---|"]
@@ -143,6 +149,8 @@ def markdown(report: BenchReport) -> str:
         lines.append(
             f"| API {q.query} | p50 / p99 ms at {q.bounded_rate:,.0f} req/s · saturated | {q.bounded.p50_ms} / {q.bounded.p99_ms} · {q.saturation.p50_ms} / {q.saturation.p99_ms} |"
         )
+    if report.stores is not None:
+        lines += store_lines(report.stores)
     lines += ["", *_claims_growth(report.claims_growth), "", *_ingest_growth(report.ingest_growth)]
     m = report.machine
     lines += [

@@ -19,7 +19,8 @@ from bench.corpus import write_corpus
 from bench.growth import ClaimsStep, IngestStep, export_run, grow_to, ingest_run, query_latencies
 from bench.load import QueryLoad, api_under_load, sample_actor_names
 from bench.nlp_stages import nlp_stages
-from bench.report import BenchReport, goals, headline, machine, markdown, now
+from bench.report import STORE_HEADLINE, BenchReport, goals, headline, machine, markdown, now
+from bench.stores import StoreComparison, compare_stores, neo4j_settings, open_disposable
 from bench.writes import write_vs_raw
 from graph.falkor import EmbeddedServer, FalkorStore
 from ingest.pipeline import load_base_pipeline, load_nlp
@@ -64,7 +65,13 @@ def claims_growth(context: RunContext, config: BenchConfig, started: float) -> t
     return steps, load
 
 
-def run(config: BenchConfig, context: RunContext, preset: str) -> BenchReport:
+def other_store(context: RunContext, config: BenchConfig, uri: str) -> StoreComparison:
+    """The same writes and queries on the store at `uri` and on an empty embedded graph."""
+    with open_disposable(neo4j_settings(uri)) as other, fresh_store(context, "bench-compare") as embedded:
+        return compare_stores(embedded, other, config.write_claims, config.write_batch, config.latency_queries)
+
+
+def run(config: BenchConfig, context: RunContext, preset: str, compare_with: str | None = None) -> BenchReport:
     started = time.perf_counter()
     began = now()
     context.out.mkdir(parents=True, exist_ok=True)
@@ -80,12 +87,19 @@ def run(config: BenchConfig, context: RunContext, preset: str) -> BenchReport:
     with fresh_store(context, "bench-write-store") as product, fresh_store(context, "bench-write-raw") as raw:
         writes = write_vs_raw(product, raw, config.write_claims, config.write_batch)
     _step(f"writes: GraphStore vs raw {writes.write_vs_raw} (same graph: {writes.same_graph})", started)
+    stores = other_store(context, config, compare_with) if compare_with else None
+    if stores is not None:
+        _step(
+            f"{stores.store} vs embedded: writes {stores.writes_vs_embedded} (same graph: {stores.same_graph})", started
+        )
     claims_steps, load = claims_growth(context, config, started)
     ingest_steps: list[IngestStep] = []
     for n_documents in config.ingest_documents:
         _step(f"ingest growth: {n_documents:,} documents", started)
         ingest_steps.append(ingest_run(context.home, context.out, n_documents, config.processes))
     head = headline(parsing, ingest, writes, load)
+    if stores is not None:
+        head[STORE_HEADLINE] = stores.writes_vs_embedded
     return BenchReport(
         started=began,
         seconds=round(time.perf_counter() - started, 1),
@@ -100,6 +114,7 @@ def run(config: BenchConfig, context: RunContext, preset: str) -> BenchReport:
         load=load,
         claims_growth=claims_steps,
         ingest_growth=ingest_steps,
+        stores=stores,
     )
 
 
@@ -127,6 +142,10 @@ def main(
     processes: Annotated[int | None, typer.Option(help="n_process of the parallel runs")] = None,
     repeats: Annotated[int | None, typer.Option(help="Timed passes of parse/extract (best kept)")] = None,
     export: Annotated[bool, typer.Option(help="Export each growth size (peak memory of export)")] = True,
+    store: Annotated[
+        str | None,
+        typer.Option(help="Also run the writes and queries on this Neo4j (bolt://…), which it empties first"),
+    ] = None,
 ) -> None:
     """Measure extraction, ingest, writes, the API under load and growth; print ratios and a table."""
     if quick and full:
@@ -152,7 +171,7 @@ def main(
         raise typer.BadParameter(str(exc)) from exc
     context = RunContext(home=home or Path(tempfile.mkdtemp(prefix="agb-", dir="/tmp")), out=out)
     try:
-        report = run(config, context, preset)
+        report = run(config, context, preset, store)
     except AllegraphError as exc:
         console.print(f"[red]error:[/] {exc.message}" + (f"\n[dim]hint: {exc.hint}[/]" if exc.hint else ""))
         raise typer.Exit(2) from exc

@@ -279,3 +279,23 @@ def test_the_suite_never_reads_the_users_neo4j_variables() -> None:
     assert "NEO4J_URI" not in os.environ and "ALLEGRAPH_STORE" not in os.environ
     settings = neo4j_settings()
     assert settings is None or settings.store == os.environ["ALLEGRAPH_TEST_NEO4J_URI"]
+
+
+# --- 10: the benchmark compares another store with the embedded one ---------------------------
+
+
+def test_the_store_comparison_writes_the_same_graph_and_refuses_foreign_data(falkor_home: Path) -> None:
+    from allegraph.errors import ConfigError
+    from bench.stores import compare_stores, markdown_lines, neo4j_settings, open_disposable
+
+    with pytest.raises(ConfigError, match="Neo4j URI"):
+        neo4j_settings("embedded")
+    one, two = (_settings("falkordb", falkor_home) for _ in range(2))
+    with open_disposable(one) as embedded, open_disposable(two) as other:
+        comparison = compare_stores(embedded, other, n_claims=200, batch=10, runs=3)
+        assert comparison.same_graph and comparison.writes_vs_embedded > 0
+        assert set(comparison.queries) == {"who-accused-whom", "actor-profile"}
+        assert len(markdown_lines(comparison)) == 3
+        other.write("CREATE (:Customer)")
+    with pytest.raises(ConfigError, match="did not write"):
+        open_disposable(two)
