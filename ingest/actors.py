@@ -27,6 +27,8 @@ TITLE_WORDS = {
 GOVERNMENT_HEADS = {"court", "army", "navy", "ministry", "department", "bureau", "agency", "police", "service",
                     "force", "forces", "guard", "guards", "government", "parliament", "embassy", "office", "administration",
                     "military", "command", "corps", "directorate", "prosecutor", "council", "cabinet", "tribunal"}  # fmt: skip
+TRAILING_TITLE_WORDS = {"chief", "executive", "president", "chairman", "chairwoman", "spokesman", "spokeswoman",
+                        "director", "secretary", "minister", "head", "leader", "general"}  # fmt: skip
 BARE_INSTITUTION_WORDS = {"state", "house", "senate", "congress", "commons", "lords", "cabinet", "court", "party"}
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
@@ -502,9 +504,11 @@ def _organisations(index: ActorIndex) -> None:
         if ent[-1].text in surnames:
             continue  # a person's surname the tagger took for an organisation
         tokens = [t for t in ent if t.lower_ != "the"]  # the name keeps its state: "Zambian Supreme Court"
+        while len(tokens) > 1 and tokens[-1].lower_ in TRAILING_TITLE_WORDS:
+            tokens.pop()  # "Fox News Channel Chief [Executive Roger Ailes]": the title is not the name
         if not tokens or ent.label_ == "NORP":
             continue
-        name = " ".join(t.text for t in tokens).replace(" 's", "'s")
+        name = written(tokens)
         if name.lower() in BARE_INSTITUTION_WORDS:
             continue  # "Secretary of State", "the House": part of a title, not an organisation by itself
         if len(name) < 2 or not any(c.isupper() for c in name):
@@ -527,11 +531,16 @@ def _state_marked(index: ActorIndex, ent: Span) -> tuple[str | None, Span]:
     return None, ent
 
 
+def written(tokens: list[Token]) -> str:
+    """Tokens as the text spells them ("Kilroy-Silk", not "Kilroy - Silk")."""
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text if tokens else ""
+
+
 def _clean_person_name(span: Span) -> str:
-    words = [t.text for t in span if t.text not in ("'s", "’s")]
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
-        words = words[1:]
-    return " ".join(words)
+    tokens = [t for t in span if t.text not in ("'s", "’s")]
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_WORDS:
+        tokens = tokens[1:]
+    return written(tokens).strip()
 
 
 def _people(index: ActorIndex, persons: list[Span]) -> None:

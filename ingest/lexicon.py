@@ -70,6 +70,7 @@ ACCUSATION_NOUNS = {
     "accusation", "allegation", "claim", "charge", "statement", "report", "assertion", "blame",
     "responsibility", "involvement", "suggestion", "criticism", "accusations", "allegations",
     "pronouncement", "story", "rumour", "rumor", "version",
+    "comment", "comments", "remark", "remarks", "characterisation", "characterization", "portrayal", "insinuation",
 }  # fmt: skip
 NOUN_CUES: dict[str, str] = {
     "accusation": "accuse", "allegation": "accuse", "charge": "accuse",
