@@ -348,6 +348,44 @@ def _check_port(host: str, port: int) -> None:
             ) from exc
 
 
+@store_app.command("status")
+def store_status(home: HomeOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Whether the embedded server runs, its pid, socket, data size and each graph's counts."""
+    from allegraph.store_admin import store_report
+
+    try:
+        report = store_report(_settings(home=home))
+    except AllegraphError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+        return
+    state = f"running, pid {report.pid}" if report.running else "not running"
+    console.print(f"embedded FalkorDB: [bold]{state}[/]")
+    table = Table("", "", show_header=False)
+    table.add_row(*data("socket", report.socket))
+    table.add_row(*data("data", f"{report.data_dir} ({report.data_bytes:,} bytes)"))
+    if report.memory:
+        table.add_row(*data("memory", report.memory))
+    for name, counts in report.graphs.items():
+        # per label, not summed: an actor carries two labels (Actor and its type)
+        labels = ", ".join(f"{count:,} {label}" for label, count in counts.nodes.items())
+        table.add_row(*data(f"graph {name}", labels or "empty"))
+    console.print(table)
+
+
+@store_app.command("stop")
+def store_stop(home: HomeOpt = None) -> None:
+    """Shut the embedded server down cleanly; the data stays, and the next command starts it again."""
+    from allegraph.store_admin import stop_store
+
+    try:
+        stopped = stop_store(_settings(home=home))
+    except AllegraphError as exc:
+        raise _fail(exc) from exc
+    console.print("embedded FalkorDB stopped, data kept" if stopped else "embedded FalkorDB was not running")
+
+
 def main() -> None:
     app()
 
