@@ -45,7 +45,13 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
         token = doc[i]
         if token.is_space or "\n" in token.whitespace_ or doc[i + 1].is_sent_start:
             break
-        if token.pos_ not in TITLE_POS and token.lower_ not in TITLE_LINKS and not token.text.endswith("."):
+        in_word_hyphen = token.text in ("-", "\u2013") and not token.whitespace_ and not doc[i - 1].whitespace_
+        if (
+            token.pos_ not in TITLE_POS
+            and token.lower_ not in TITLE_LINKS
+            and not token.text.endswith(".")
+            and not in_word_hyphen  # "front-runner", "vice-president"
+        ):
             break
         tokens.insert(0, token)
         i -= 1
@@ -53,6 +59,8 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
     for child in head.children:
         if child.dep_ == "appos":
             tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == mention.end:
+            tokens.extend(child.subtree)  # "President Rodrigo Duterte of the Philippines"
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
         tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
     return tokens
