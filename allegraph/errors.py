@@ -101,3 +101,10 @@ class QueryTooLarge(BadRequest):
 
     code = "query_too_large"
     status = 400
+
+
+class ExportTooLarge(BadRequest):
+    """An export format that is built in memory was asked of a graph too large for that."""
+
+    code = "export_too_large"
+    status = 422

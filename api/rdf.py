@@ -11,8 +11,8 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
 from allegraph.config import Settings
-from allegraph.errors import NotAcceptable
-from allegraph.rdf.export import RdfFormat, iter_quads, ntriples_bytes, write_rdf
+from allegraph.errors import ExportTooLarge, NotAcceptable
+from allegraph.rdf.export import RdfFormat, export_total, iter_quads, ntriples_bytes, write_rdf
 from allegraph.rdf.mapping import Quad
 from allegraph.rdf.terms import Minter
 from api.deps import get_mint, get_settings, get_store
@@ -20,6 +20,11 @@ from api.errors import ERROR_RESPONSES, ErrorResponse
 from graph.store import GraphStore
 
 JSON = "application/json"
+# Turtle, JSON-LD and TriG are built in memory (about 2 KB per node): past this many nodes the
+# server answers 422 and points to N-Triples, which streams in constant memory
+MAX_IN_MEMORY_NODES = 100_000
+# the last line of a complete N-Triples export: a stream that ends without it was cut short
+NT_TRAILER = b"# end of allegraph export\n"
 FORMAT_BY_MEDIA_TYPE = {f.media_type: f for f in RdfFormat}
 VIEW_MEDIA_TYPES = [JSON, *FORMAT_BY_MEDIA_TYPE]
 _TEXT = {"schema": {"type": "string"}}
@@ -132,15 +137,25 @@ def rdf_router() -> APIRouter:
         ] = None,
     ) -> Response:
         """The whole graph as RDF on the Allegraph vocabulary (`schema/allegraph.ttl`), IRIs under the
-        server's ALLEGRAPH_BASE_IRI. N-Triples is streamed; the other formats are built first, so use
-        N-Triples for large graphs. TriG puts each document's claims in a named graph."""
+        server's ALLEGRAPH_BASE_IRI. N-Triples is streamed and ends with the comment line
+        `# end of allegraph export` (a stream without it was cut short); the other formats are built
+        first, for graphs of up to 100,000 nodes (422 past that). TriG puts each document's claims in
+        a named graph."""
         if format is None:
             format = FORMAT_BY_MEDIA_TYPE[negotiate(request.headers.get("accept"), list(FORMAT_BY_MEDIA_TYPE))]
-        quads = iter_quads(store, mint, timeout_ms=settings.query_timeout_ms)
         if format is not RdfFormat.nt:
-            return rdf_response(quads, format, mint)
-        chunks = ntriples_bytes(quads)
+            nodes = export_total(store)
+            if nodes > MAX_IN_MEMORY_NODES:
+                raise ExportTooLarge(
+                    f"the graph has {nodes:,} nodes; {format.value} is built in memory, and only up to "
+                    f"{MAX_IN_MEMORY_NODES:,}",
+                    hint="ask for format=nt, which streams",
+                )
+            return rdf_response(iter_quads(store, mint, timeout_ms=settings.query_timeout_ms), format, mint)
+        chunks = ntriples_bytes(iter_quads(store, mint, timeout_ms=settings.query_timeout_ms))
         first = next(chunks, b"")  # a store failure before the first byte still gets a JSON error
-        return StreamingResponse(chain([first], chunks), media_type=format.media_type)
+        # a failure after it aborts the stream without its last chunk (and without the trailer),
+        # which HTTP clients report as an incomplete body
+        return StreamingResponse(chain([first], chunks, [NT_TRAILER]), media_type=format.media_type)
 
     return router

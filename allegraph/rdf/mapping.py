@@ -8,7 +8,6 @@ actors, places and incidents, which many documents share.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from pydantic import BaseModel, Field
 from rdflib import Literal, URIRef
@@ -231,14 +230,3 @@ def claim_quads(claim: ClaimOut, mint: Minter, *, labels: bool = False) -> Itera
         if target is not None:
             yield from _emit(target, None, [(SCHEMA.name, text(claim.target))])
         yield from _emit(document, None, [(SCHEMA.headline, text(claim.document))])
-
-
-def document_rows_quads(rows: list[dict[str, Any]], mint: Minter) -> Iterator[Quad]:
-    """`export-documents` rows (one per claim, documents repeated) → each document once, then its claims."""
-    seen: set[str] = set()
-    for row in rows:
-        if row["document_id"] not in seen:
-            seen.add(row["document_id"])
-            yield from document_quads(ExportDocument.model_validate(row), mint)
-        if row.get("claim_id") is not None:
-            yield from claim_quads(ClaimOut.model_validate(row), mint)
