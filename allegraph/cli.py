@@ -83,6 +83,14 @@ def ingest(
         f"[bold]{summary.documents}[/] documents written, {summary.unchanged} unchanged, "
         f"[bold]{summary.claims}[/] claims, {summary.actors} actors, {len(summary.skipped)} skipped"
     )
+    if summary.not_english:
+        languages = ", ".join(sorted({note.language for note in summary.not_english}))
+        console.print(
+            f"{len(summary.not_english)} not in English ({languages}): the extractor reads English only, "
+            "so expect few or no claims from them"
+        )
+        for note in summary.not_english[:20]:
+            console.print(f"  [cyan]{note.language}[/] {escape(note.source)}")
     for skip in summary.skipped:
         console.print(f"  [yellow]skipped[/] {escape(skip.source)}: {escape(skip.reason)}")
     if summary.skipped:

@@ -216,12 +216,21 @@ class SkippedDocument(BaseModel):
     reason: str
 
 
+class OtherLanguage(BaseModel):
+    source: str
+    language: str = Field(description="ISO 639-1 code, e.g. fr")
+
+
 class IngestSummary(BaseModel):
     documents: int = 0
     unchanged: int = 0
     claims: int = 0
     actors: int = 0
     skipped: list[SkippedDocument] = Field(default_factory=list)
+    not_english: list[OtherLanguage] = Field(
+        default_factory=list,
+        description="Documents written that are clearly not in English: the extractor reads English only",
+    )
 
 
 class GraphStats(BaseModel):

@@ -10,7 +10,16 @@ from spacy.language import Language
 from allegraph import EXTRACTOR_VERSION
 from allegraph.config import Settings
 from allegraph.errors import AllegraphError
-from allegraph.models import ClaimRecord, Document, DocumentGraph, IngestSummary, SkippedDocument, claim_records
+from allegraph.language import language_of
+from allegraph.models import (
+    ClaimRecord,
+    Document,
+    DocumentGraph,
+    IngestSummary,
+    OtherLanguage,
+    SkippedDocument,
+    claim_records,
+)
 from graph.store import GraphStore
 from ingest.loaders import load_documents, unique_ids
 from ingest.pipeline import extract
@@ -99,9 +108,16 @@ def ingest_documents(
                 graphs.append(graph)
         _write(store, graphs, summary, actors)
         for graph in graphs:
+            _note_language(graph, summary)
             _tick(progress, graph.document.path or graph.document.id)
     summary.actors = len(actors)
     return summary
+
+
+def _note_language(graph: DocumentGraph, summary: IngestSummary) -> None:
+    language = language_of(graph.document.text)
+    if language is not None:
+        summary.not_english.append(OtherLanguage(source=graph.document.path or graph.document.id, language=language))
 
 
 def _write(store: GraphStore, graphs: list[DocumentGraph], summary: IngestSummary, actors: set[str]) -> None:

@@ -218,3 +218,26 @@ def test_serve_on_a_port_in_use_fails_before_its_banner() -> None:
         result = CliRunner().invoke(app, ["serve", "--port", str(port), "--home", "/tmp/ag-port-test"])
     assert result.exit_code == 2, result.output
     assert "cannot listen on 127.0.0.1" in result.output and "Allegraph explorer on" not in result.output
+
+
+FRENCH = (
+    "La Turquie a accusé lundi la Russie de bombarder des civils dans la ville syrienne de Saraqeb, "
+    "tuant sept personnes, selon un communiqué du ministère de la Défense publié dans la soirée."
+)
+
+
+def test_documents_not_in_english_are_counted_in_the_summary(tmp_path: Path, store, nlp, settings) -> None:  # type: ignore[no-untyped-def]
+    from allegraph.service import ingest_paths
+
+    (tmp_path / "en.txt").write_text(STORY)
+    (tmp_path / "fr.txt").write_text(FRENCH)
+    summary = ingest_paths(store, nlp, [str(tmp_path)], settings)
+    assert summary.documents == 2
+    assert [(Path(n.source).name, n.language) for n in summary.not_english] == [("fr.txt", "fr")]
+
+
+def test_the_cli_summary_says_how_many_are_not_in_english(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "fr.txt").write_text(FRENCH)
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--home", str(settings.home)])
+    assert result.exit_code == 0, result.output
+    assert "1 not in English (fr)" in result.output and "fr.txt" in result.output
