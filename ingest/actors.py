@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ingest.gazetteer import Gazetteer, fold
-from ingest.titles import ROLE_NOUNS, apply_title
+from ingest.titles import ROLE_NOUNS, apply_title, untitled_office_holders
 
 TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sir", "president", "prime", "minister",
@@ -378,6 +378,7 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
         if mention.kind == "person":
             apply_title(index, mention)
     _surnames(index)
+    untitled_office_holders(index)
     return index
 
 

@@ -152,3 +152,48 @@ def _title_text(tokens: list[Token]) -> str:
     while ordered and ordered[0].is_punct:
         ordered.pop(0)
     return "".join(t.text_with_ws for t in ordered).strip()[:120]
+
+
+# Offices one person holds at a time: "the prime minister" names whoever holds it in the story.
+SINGLE_HOLDER_OFFICES = {"prime minister", "president", "chancellor", "premier", "leader", "governor", "mayor"}
+
+
+def untitled_office_holders(index: ActorIndex) -> None:
+    """'Tony Blair ... the prime minister said': give the office to the story's most mentioned untitled person.
+
+    Runs after every name has its title. Only offices held by one person at a time, only when no
+    titled person holds the office already, and only a person named before the description.
+    """
+    doc = index.doc
+    for token in doc:
+        office = _definite_office(token)
+        if office is None or token.i in index.by_token:
+            continue
+        if any(a.type == "Person" and a.title and office in a.title.lower() for a in index.actors.values()):
+            continue
+        holder = _most_mentioned_untitled(index, token.i)
+        if holder is None:
+            continue
+        actor = index.actors[holder]
+        actor.role, actor.title, actor.state_office = "official", office, office != "leader"
+        sides = [k for c in token.children if (m := index.by_token.get(c.i)) for k in m.keys]
+        actor.affiliation_key = actor.affiliation_key or (sides[0] if sides else None)
+
+
+def _definite_office(token: Token) -> str | None:
+    if not any(c.lower_ == "the" for c in token.children):
+        return None
+    words = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    office = " ".join([*[w for w in words if w in ("prime",)], token.lemma_.lower()])
+    return office if office in SINGLE_HOLDER_OFFICES else None
+
+
+def _most_mentioned_untitled(index: ActorIndex, before: int) -> str | None:
+    counts: dict[str, int] = {}
+    for mention in index.mentions:
+        key = mention.keys[0]
+        actor = index.actors[key]
+        if mention.kind == "person" and mention.start < before and not actor.role and not actor.affiliation_key:
+            counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    return ranked[0] if ranked else None

@@ -113,6 +113,12 @@ CASES = [
     # responsibility assigned inside reported speech; 'according to' attributes the main clause
     ("Uruguay said Argentina bears responsibility for the blackout.", {("blame", "Uruguay", "Argentina")}),
     ("According to Nepal, Indian troops shelled the border post.", {("accuse", "Nepal", "India")}),
+    # an untitled person is the holder of the office the story names ("the prime minister")
+    (
+        "Peru's economy grew. Ana Ruiz met voters in Lima. Ruiz spoke for an hour. "
+        "The prime minister later accused Chile of spying.",
+        {("accuse", "Peru", "Chile")},
+    ),
     # organs of a state named with it; a second name shares the first one's title
     ("The Zambian Supreme Court condemned Malawi for the expulsions.", {("condemn", "Zambia", "Malawi")}),
     (
