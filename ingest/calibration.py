@@ -10,15 +10,15 @@ from __future__ import annotations
 
 # family -> (true positives, false positives) measured on the development set
 MEASURED: dict[str, tuple[int, int]] = {
-    "verb": (42, 27),
-    "label": (7, 3),
-    "idiom": (6, 3),
-    "noun": (4, 6),
+    "verb": (49, 17),
+    "label": (10, 1),
+    "idiom": (8, 1),
+    "noun": (5, 5),
     "reciprocal": (2, 1),
-    "said": (6, 14),
-    "judge": (4, 9),
+    "said": (10, 14),
+    "judge": (5, 9),
     "called": (1, 1),
-    "quote": (0, 2),
+    "quote": (1, 1),
 }
 HEADLINE_PENALTY = 0.1
 HEDGED_PENALTY = 0.05
