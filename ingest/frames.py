@@ -131,8 +131,8 @@ def _label_tokens(verb: Token, obj: Token) -> list[Token]:
             out.extend(t for p in child.children for t in p.subtree)
         elif child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (child.dep_ == "dobj" and child.i != obj.i):
             out.extend(child.subtree)
-    for child in obj.children:  # "called the DPP 'narrow-minded'" parsed as a modifier after the noun
-        if child.i > obj.i and child.dep_ in ("amod", "appos", "acl"):
+    for child in obj.children:  # "called the DPP 'narrow-minded'", "the killing a disgrace": misattached labels
+        if child.i > obj.i and child.dep_ in ("amod", "appos", "acl", "dobj", "attr", "oprd"):
             out.extend(child.subtree)
     return out
 
@@ -143,14 +143,33 @@ def label_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDra
         if token.lemma_.lower() not in lx.LABEL_VERBS or token.pos_ != "VERB" or not _live(token):
             continue
         speakers = speakers_of(index, token)
-        objs = objects(token) or _relative_object(token)
+        objs = objects(token) or _relative_object(token) or _bare_noun_object(token)
+        small = _small_clause(token) if not objs else None
+        if small is not None:  # "found [Peru's policies abhorrent]"
+            objs = [small[0]]
         if not speakers or not objs:
             continue
-        label = _label_tokens(token, objs[0])
+        label = small[1] if small is not None else _label_tokens(token, objs[0])
         if not label:
             continue
         drafts.extend(_labelled(index, token, objs, label, speakers, sent, headline))
     return drafts
+
+
+def _small_clause(verb: Token) -> tuple[Token, list[Token]] | None:
+    """'found X abhorrent' parsed as a clause: its subject is what is labelled, the rest the label."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("ADJ", "NOUN"):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                inside = {t.i for t in subj.subtree}
+                return subj, [t for t in child.subtree if t.i not in inside]
+    return None
+
+
+def _bare_noun_object(verb: Token) -> list[Token]:
+    """'compared Trump to Hitler' where the parser took the name for an adverbial."""
+    return [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
 
 
 def _relative_object(verb: Token) -> list[Token]:
@@ -177,7 +196,9 @@ def _labelled(index: ActorIndex, verb: Token, objs: list[Token], label: list[Tok
         return drafts
     if not pejorative(label):
         return drafts
-    targets = [t for t in _actors_of(index, objs) if t not in speakers]
+    targets: list[str | None] = [t for t in _actors_of(index, objs) if t not in speakers]
+    if not targets and objs[0].lemma_.lower() in lx.ACT_NOUNS:
+        targets = [None]  # "called the killing a disgrace": an act condemned, its author not named
     for speaker in speakers:
         drafts.extend(
             _draft("condemn", speaker, t, text[:120], sent, verb, "label:condemn", headline, 0.8) for t in targets

@@ -44,7 +44,8 @@ RECIPROCAL_NOUNS = {"accusation": "accuse", "allegation": "accuse", "blame": "bl
 RECIPROCAL_VERBS = {"trade", "exchange", "swap", "hurl"}
 # Verbs of labelling: "called X a liar", "dismissed X as a joke", "described X as overrated".
 LABEL_VERBS = {"call", "label", "brand", "describe", "dismiss", "term", "characterize", "characterise", "denounce",
-               "paint", "portray", "deride", "decry", "liken", "compare"}  # fmt: skip
+               "paint", "portray", "deride", "decry", "liken", "compare", "find"}  # fmt: skip
+# Not labels: "considers X a terrorist group" is a designation, which the rulebook leaves out.
 # Light verbs whose subject makes the accusation a noun names ("levelled accusations against").
 NOUN_LIGHT_VERBS = {"make", "level", "levell", "bring", "issue", "voice", "express", "lodge", "file", "repeat",
                     "renew", "hurl", "launch", "publish", "air"}  # fmt: skip

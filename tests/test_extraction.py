@@ -87,6 +87,8 @@ CASES = [
         {("condemn", "Brazil", "Venezuela")},
     ),
     ("Norway dismissed Iceland as a reckless neighbour.", {("condemn", "Norway", "Iceland")}),
+    ("Bhutan called the shelling a disgrace.", {("condemn", "Bhutan", None)}),
+    ("Chile said it found Peru's policies abhorrent.", {("condemn", "Chile", "Peru")}),
     # more cue verbs and nouns, with their speakers where the subject is not plain
     ("Finland berated Estonia over the ferry dispute.", {("condemn", "Finland", "Estonia")}),
     ("Laos, which accused Cambodia of moving border posts, recalled its envoy.", {("accuse", "Laos", "Cambodia")}),
@@ -137,6 +139,7 @@ NOT_CLAIMS = [
     "Turkey warned Russia of possible military action.",
     "Greece rejected Turkey's proposal for talks.",
     "Hezbollah is considered a terrorist group by the United States.",
+    "The United States considers Hezbollah a terrorist group.",
     "Critics say the government lied about the war.",
     "France did not accuse Russia of the attack.",
     "Britain could accuse Iran of the attack.",
