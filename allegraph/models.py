@@ -13,6 +13,7 @@ ClaimKind = Literal["accuse", "deny", "condemn", "blame"]
 ActorType = Literal["State", "Organization", "Person"]
 PersonRole = Literal["official", "spokesperson"]
 Modality = Literal["asserted", "hedged"]
+DatePrecision = Literal["year", "month", "day"]
 
 EDGE_BY_KIND: dict[str, str] = {
     "accuse": "ACCUSES",
@@ -128,7 +129,8 @@ class Claim(BaseModel):
     start: int
     end: int
     quote: str | None = None
-    date: str | None = None
+    date: str | None = Field(None, description="ISO 8601 at the precision the text gives: 2018, 2018-03 or 2018-03-05")
+    date_precision: DatePrecision | None = None
     modality: Modality = "asserted"
     confidence: float = 0.5
     extractor: str
@@ -171,6 +173,7 @@ class ClaimRecord(BaseModel):
     end: int
     quote: str | None = None
     date: str | None = None
+    date_precision: DatePrecision | None = None
     modality: Modality
     confidence: float
     claim_id: str
@@ -201,6 +204,7 @@ def claim_records(graph: DocumentGraph, doc_label: str) -> list[ClaimRecord]:
                 end=claim.end,
                 quote=claim.quote,
                 date=claim.date,
+                date_precision=claim.date_precision,
                 modality=claim.modality,
                 confidence=claim.confidence,
                 claim_id=claim.id,

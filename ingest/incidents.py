@@ -71,29 +71,53 @@ def places_in(sent: Span) -> list[str]:
     return [e.text for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
 
 
-def resolve_date(date_texts: list[str], published: str | None) -> str | None:
-    """The sentence's explicit date, resolved against publication; else the publication date."""
-    base = _parse_published(published)
-    for text in date_texts:
-        if base is None:
-            break
-        import dateparser
+# ISO 8601 at the precision the text gives: "2018" (a year), "2018-03" (a month), "2018-03-05" (a day).
+PRECISION_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d", "time": "%Y-%m-%d"}
+_REDUCED_ISO = re.compile(r"^\d{4}(-\d{2})?$")
 
-        parsed = dateparser.parse(text, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
-        if parsed is not None:
-            return parsed.date().isoformat()
+
+def resolve_date(date_texts: list[str], published: str | None) -> str | None:
+    """The sentence's explicit date at its own precision, resolved against publication; else the
+    publication date, at the precision the document gives it ("in 2018" is 2018, not 2018-06-04)."""
+    base = _parse_published(published)
+    if base is not None:
+        parser = _date_parser(base)
+        for text in date_texts:
+            data = parser.get_date_data(text)
+            moment = data.date_obj
+            if moment is None or data.period not in PRECISION_FORMATS or moment.time() != datetime.min.time():
+                continue  # no date, a week, or a duration read as "now minus": not a calendar date
+            return moment.strftime(PRECISION_FORMATS[data.period])
+    if published and _REDUCED_ISO.match(published.strip()):
+        return published.strip()
     return base.date().isoformat() if base else None
+
+
+def _date_parser(base: datetime):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+
+
+def date_precision(value: str | None) -> str | None:
+    """'year', 'month' or 'day' for an ISO date at reduced precision."""
+    if not value:
+        return None
+    return {4: "year", 7: "month"}.get(len(value), "day")
 
 
 def _parse_published(published: str | None) -> datetime | None:
     if not published:
         return None
+    text = published.strip()
+    if _REDUCED_ISO.match(text):
+        return datetime.strptime(text if len(text) == 7 else text + "-01", "%Y-%m")
     try:
-        return datetime.fromisoformat(published.replace("Z", "+00:00")).replace(tzinfo=None)
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
     except ValueError:
         import dateparser
 
-        return dateparser.parse(published)
+        return dateparser.parse(text)
 
 
 def incident_id(doc_id: str, kind: str, place: str | None, date: str | None) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from allegraph import EXTRACTOR_VERSION
 from allegraph.models import Actor, Claim, Document, DocumentGraph, Incident, Place, actor_id, stable_id
 from ingest.gazetteer import load_gazetteer
-from ingest.incidents import geocode, incident_id, resolve_date
+from ingest.incidents import date_precision, geocode, incident_id, resolve_date
 from ingest.keys import assign_keys
 
 
@@ -81,6 +81,7 @@ def build_graph(document: Document, payload: dict[str, Any]) -> DocumentGraph:
                 end=row["end"],
                 quote=row["quote"],
                 date=date,
+                date_precision=date_precision(date),
                 modality=row["modality"],
                 confidence=row["confidence"],
                 extractor=EXTRACTOR_VERSION,

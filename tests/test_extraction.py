@@ -202,3 +202,18 @@ def test_dates_resolve_against_publication(nlp) -> None:  # type: ignore[no-unty
     text = "Peru accused Chile of spying on Monday."
     graph = next(extract(nlp, [Document(id="d", text=text, content_hash="w", published="2016-02-17")]))
     assert graph.claims[0].date == "2016-02-15"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "date", "precision"),
+    [
+        ("Peru accused Chile of spying in 2018.", "2020-06-04", "2018", "year"),
+        ("Peru accused Chile of spying in March.", "2020-06-04", "2020-03", "month"),
+        ("Peru accused Chile of spying on March 5, 2019.", "2020-06-04", "2019-03-05", "day"),
+        ("Peru accused Chile of spying.", "2016-10", "2016-10", "month"),
+        ("Peru accused Chile of spying last week.", "2020-06-04", "2020-06-04", "day"),
+    ],
+)
+def test_dates_keep_their_precision(nlp, sentence: str, published: str, date: str, precision: str) -> None:  # type: ignore[no-untyped-def]
+    graph = next(extract(nlp, [Document(id="p", text=sentence, content_hash="p", published=published)]))
+    assert (graph.claims[0].date, graph.claims[0].date_precision) == (date, precision)
