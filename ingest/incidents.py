@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from allegraph.models import Place, stable_id
+from allegraph.models import DatePrecision, Place, stable_id
 
 INCIDENT_TYPES = (
     ("cyber attack", ("cyber attack", "cyberattack", "hack")),
@@ -99,11 +99,12 @@ def _date_parser(base: datetime):  # type: ignore[no-untyped-def]
     return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
 
 
-def date_precision(value: str | None) -> str | None:
+def date_precision(value: str | None) -> DatePrecision | None:
     """'year', 'month' or 'day' for an ISO date at reduced precision."""
     if not value:
         return None
-    return {4: "year", 7: "month"}.get(len(value), "day")
+    by_length: dict[int, DatePrecision] = {4: "year", 7: "month"}
+    return by_length.get(len(value), "day")
 
 
 def _parse_published(published: str | None) -> datetime | None:
