@@ -67,8 +67,29 @@ def geocode(name: str, state_key_for_iso) -> Place | None:  # type: ignore[no-un
     )
 
 
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "on", "over", "outside", "inside", "across", "around", "off", "into",
+                         "onto", "from", "along", "within", "throughout"}  # fmt: skip
+# Events that happen somewhere without being the incident: "talks in Geneva", "a summit in Munich".
+GATHERING_NOUNS = {"talk", "negotiation", "meeting", "summit", "conference", "agreement", "deal", "visit", "speech",
+                   "interview", "briefing", "statement", "trip", "session", "forum", "court", "tribunal", "hearing",
+                   "trial", "embassy", "office", "headquarters", "rally", "debate", "election", "vote"}  # fmt: skip
+
+
 def places_in(sent: Span) -> list[str]:
-    return [e.text for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    """Where the incident happened: places after a locative preposition ("shelled villages near Idlib",
+    "the attack in Ouagadougou"), never a speaker or a name used as a modifier ("Moscow denied",
+    "the Munich agreement"), nor the venue of talks ("negotiations in Geneva")."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+            continue
+        if prep.head.lemma_.lower() in GATHERING_NOUNS:
+            continue
+        found.append(ent.text)
+    return found
 
 
 # ISO 8601 at the precision the text gives: "2018" (a year), "2018-03" (a month), "2018-03-05" (a day).

@@ -217,3 +217,19 @@ def test_dates_resolve_against_publication(nlp) -> None:  # type: ignore[no-unty
 def test_dates_keep_their_precision(nlp, sentence: str, published: str, date: str, precision: str) -> None:  # type: ignore[no-untyped-def]
     graph = next(extract(nlp, [Document(id="p", text=sentence, content_hash="p", published=published)]))
     assert (graph.claims[0].date, graph.claims[0].date_precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Turkey accused Syria of shelling villages near Aleppo.", "Aleppo"),
+        ("Moscow has denied that its jets bombed a market.", None),
+        ("Iran said the Munich agreement was an attack on its rights.", None),
+        ("During negotiations in Geneva, Iran accused Israel of an attack.", None),
+    ],
+)
+def test_incident_place_is_where_it_happened(nlp, text: str, place: str | None) -> None:  # type: ignore[no-untyped-def]
+    graph = next(extract(nlp, [Document(id="i", text=text, content_hash="i", published="2020-01-01")]))
+    names = {p.name for p in graph.places}
+    assert (place in names) if place else not names, names
+
