@@ -109,8 +109,8 @@ def resolve_date(date_texts: list[str], published: str | None) -> str | None:
             if moment is None or data.period not in PRECISION_FORMATS or moment.time() != datetime.min.time():
                 continue  # no date, a week, or a duration read as "now minus": not a calendar date
             return moment.strftime(PRECISION_FORMATS[data.period])
-    if published and _REDUCED_ISO.match(published.strip()):
-        return published.strip()
+    if base is not None and published and _REDUCED_ISO.match(published.strip()):
+        return base.strftime(PRECISION_FORMATS["year" if len(published.strip()) == 4 else "month"])
     return base.date().isoformat() if base else None
 
 
@@ -133,10 +133,13 @@ def _parse_published(published: str | None) -> datetime | None:
         return None
     text = published.strip()
     if _REDUCED_ISO.match(text):
-        return datetime.strptime(text if len(text) == 7 else text + "-01", "%Y-%m")
+        try:
+            return datetime.strptime(text if len(text) == 7 else text + "-01", "%Y-%m")
+        except ValueError:
+            return None  # "2004-20": shaped like a month, but none
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
-    except ValueError:
+    except ValueError:  # "Tue, 11 Oct 2016 10:30:00 GMT": whatever dateparser makes of it
         import dateparser
 
         return dateparser.parse(text)

@@ -178,3 +178,7 @@ def has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
 ANSWERABLE_NOUNS = {"accusation", "allegation", "claim", "charge", "statement", "assertion"}
 # Acts inside these are someone else's account, not the speaker's own charge.
 HEARSAY_NOUNS = {"report", "accusation", "allegation", "claim", "rumour", "rumor", "charge", "reports"}
+# Words of the claim itself, not of its matter: they do not tie a denial to an accusation.
+CLAIM_WORDS = (
+    set(SPEECH_ACT_VERBS) | SAY_VERBS | ACCUSATION_NOUNS | set(NOUN_CUES) | {"claim", "deny", "denial", "statement"}
+)

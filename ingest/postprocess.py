@@ -92,6 +92,22 @@ def clean(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tupl
     return [(d, h) for d, h in kept if not h or (d.kind, _side(index, d.speaker), _side(index, d.target)) not in body]
 
 
+def _matter(draft: ClaimDraft) -> set[str]:
+    """Content words of what a claim is about (its sentence's nouns and verbs, names and cue words left out)."""
+    return {
+        t.lemma_.lower()
+        for t in draft.sent
+        if t.pos_ in ("NOUN", "VERB") and not t.is_stop and t.lemma_.lower() not in lx.CLAIM_WORDS
+    }
+
+
+def _same_matter(denial: ClaimDraft, accusation: ClaimDraft) -> bool:
+    """The denial names the accuser ("denied Iraq's accusations"), shares the sentence, or the matter."""
+    if denial.target is not None or denial.sent.start == accusation.sent.start:
+        return True
+    return bool(_matter(denial) & _matter(accusation))
+
+
 def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
     """Point each denial at the accusation it answers; fill its target from the accuser."""
     accusations = [(i, d) for i, d in enumerate(drafts) if d.kind in ("accuse", "blame") and d.target]
@@ -107,6 +123,8 @@ def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
         ]
         if not candidates and side is None:
             candidates = [(i, a) for i, a in accusations if a.sent.start <= draft.sent.start]
+        # only the accusation this denial answers: the same sentence, or one about the same thing
+        candidates = [(i, a) for i, a in candidates if _same_matter(draft, a)]
         if not candidates:
             continue
         before = [c for c in candidates if c[1].sent.start <= draft.sent.start]

@@ -183,6 +183,24 @@ def test_denial_answers_the_accusation(nlp) -> None:  # type: ignore[no-untyped-
     assert graph.actor(denial.target_id).name == "Iraq"  # type: ignore[union-attr]
 
 
+def test_denial_answers_only_the_accusation_about_the_same_thing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iraq accused Kuwait of stealing oil from the border field.\n\n"
+        "Iraq also accused Kuwait of spying on its embassy.\n\n"
+        "Kuwait denied that it had stolen any oil from the field."
+    )
+    graph = next(extract(nlp, [Document(id="m", text=text, content_hash="m")]))
+    denial = next(c for c in graph.claims if c.kind == "deny")
+    oil = next(c for c in graph.claims if c.kind == "accuse" and "oil" in c.evidence)
+    assert denial.responds_to == oil.id
+
+
+def test_denial_of_something_else_answers_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iraq accused Kuwait of stealing oil.\n\nKuwait denied that its king was ill."
+    graph = next(extract(nlp, [Document(id="n", text=text, content_hash="n")]))
+    assert all(c.responds_to is None for c in graph.claims if c.kind == "deny")
+
+
 def test_offsets_point_at_the_evidence(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Headline\n\nMali accused Niger of arming militants."
     graph = next(extract(nlp, [Document(id="o", text=text, content_hash="z")]))
@@ -212,9 +230,12 @@ def test_dates_resolve_against_publication(nlp) -> None:  # type: ignore[no-unty
         ("Peru accused Chile of spying on March 5, 2019.", "2020-06-04", "2019-03-05", "day"),
         ("Peru accused Chile of spying.", "2016-10", "2016-10", "month"),
         ("Peru accused Chile of spying last week.", "2020-06-04", "2020-06-04", "day"),
+        ("Peru accused Chile of spying.", "2004-20", None, None),
     ],
 )
-def test_dates_keep_their_precision(nlp, sentence: str, published: str, date: str, precision: str) -> None:  # type: ignore[no-untyped-def]
+def test_dates_keep_their_precision(
+    nlp, sentence: str, published: str, date: str | None, precision: str | None
+) -> None:  # type: ignore[no-untyped-def]
     graph = next(extract(nlp, [Document(id="p", text=sentence, content_hash="p", published=published)]))
     assert (graph.claims[0].date, graph.claims[0].date_precision) == (date, precision)
 
@@ -232,4 +253,3 @@ def test_incident_place_is_where_it_happened(nlp, text: str, place: str | None) 
     graph = next(extract(nlp, [Document(id="i", text=text, content_hash="i", published="2020-01-01")]))
     names = {p.name for p in graph.places}
     assert (place in names) if place else not names, names
-
