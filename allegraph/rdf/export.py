@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +21,7 @@ from typing import Any, BinaryIO
 from pydantic import BaseModel
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
+from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.term import Node
 
 from allegraph.errors import BadRequest
@@ -243,7 +245,7 @@ def _write_in_memory(quads: Iterable[Quad], out: BinaryIO, fmt: RdfFormat, mint:
     if fmt is RdfFormat.trig:
         dataset = to_dataset(quads, mint)
         count = sum(len(g) for g in dataset.graphs())
-        dataset.serialize(out, format="trig")
+        _SortedTrig(dataset).serialize(out)
         return count
     graph = to_graph(quads, mint)
     serialize_graph(graph, out, fmt, mint)
@@ -271,10 +273,43 @@ def to_dataset(quads: Iterable[Quad], mint: Minter) -> Dataset:
 
 def serialize_graph(graph: Graph, out: BinaryIO, fmt: RdfFormat, mint: Minter) -> None:
     if fmt is RdfFormat.jsonld:
-        context = jsonld_context() | mint.namespaces()
-        graph.serialize(out, format="json-ld", context=context, auto_compact=True)
+        out.write(jsonld_bytes(graph))
     else:
         graph.serialize(out, format=_RDFLIB_NAME[fmt])
+
+
+def jsonld_bytes(graph: Graph) -> bytes:
+    """JSON-LD compacted with exactly the published context, so that a consumer who reads it
+    with `schema/context.jsonld` reads the same statements. The data namespaces are not added
+    as prefixes: `incident` is a term (ag:incident) and would become a prefix, and the output
+    would then depend on the inlined context. Nodes, keys and values are sorted: rdflib writes
+    them in hash order, which changes from run to run."""
+    text = graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+    document = _sorted_json(json.loads(text))
+    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _sorted_json(value: Any) -> Any:
+    # JSON-LD arrays are sets unless they are @list values, which the export never writes
+    if isinstance(value, dict):
+        return {key: _sorted_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+class _SortedTrig(TrigSerializer):
+    """rdflib's TriG writer, with the graphs in a fixed order (the default graph first, then by
+    name) instead of the store's hash order."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        with warnings.catch_warnings():  # rdflib's own writer still calls Dataset's deprecated names
+            warnings.simplefilter("ignore", DeprecationWarning)
+            super().__init__(dataset)
+        default = dataset.default_graph.identifier
+        unique = {context.identifier: context for context in self.contexts}
+        self.contexts = sorted(unique.values(), key=lambda g: (g.identifier != default, str(g.identifier)))
 
 
 def _bind(graph: Graph, mint: Minter) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, Field
 from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF
+from rdflib.namespace import PROV, RDF
 from rdflib.term import Node
 
 from allegraph.models import EDGE_BY_KIND
@@ -113,7 +113,9 @@ def actor_quads(actor: ExportActor, mint: Minter) -> Iterator[Quad]:
             (SCHEMA.jobTitle, text(actor.title)),
             (AG.role, text(actor.role)),
             (AG.isoCode, text(actor.iso_code)),
-            (OWL.sameAs, geonames_iri(actor.geonames_id)),
+            # schema:sameAs, not owl:sameAs: a state is not the same individual as its GeoNames
+            # feature, and OWL reasoners would merge the two (and their statements)
+            (SCHEMA.sameAs, geonames_iri(actor.geonames_id)),
         ],
     )
     yield from _emit(iri, None, ((AG.speaksFor, mint("actor", other)) for other in sorted(set(actor.speaks_for))))
@@ -134,8 +136,7 @@ def place_quads(place: ExportPlace, mint: Minter) -> Iterator[Quad]:
             (RDF.type, SCHEMA.Place),
             (SCHEMA.identifier, Literal(place.id)),
             (SCHEMA.name, text(place.name)),
-            (OWL.sameAs, geonames_iri(place.geonames_id)),
-            (SCHEMA.addressCountry, text(place.country_code)),
+            (SCHEMA.sameAs, geonames_iri(place.geonames_id)),
             (SCHEMA.geo, geo if has_geo else None),
         ],
     )
@@ -148,6 +149,8 @@ def place_quads(place: ExportPlace, mint: Minter) -> Iterator[Quad]:
                 (RDF.type, SCHEMA.GeoCoordinates),
                 (SCHEMA.latitude, decimal(place.latitude)),
                 (SCHEMA.longitude, decimal(place.longitude)),
+                # schema:addressCountry's domain holds GeoCoordinates, not Place
+                (SCHEMA.addressCountry, text(place.country_code)),
             ],
         )
 
@@ -172,7 +175,9 @@ def incident_quads(incident: ExportIncident, mint: Minter) -> Iterator[Quad]:
     )
     yield from _emit(iri, None, ((SCHEMA.location, mint("place", p)) for p in sorted(set(incident.places))))
     sources = sorted(set(incident.documents))
-    yield from _emit(iri, None, ((PROV.wasDerivedFrom, mint("document", d)) for d in sources))
+    # schema:subjectOf (the articles about it), not prov:wasDerivedFrom, which would make the
+    # incident a prov:Entity
+    yield from _emit(iri, None, ((SCHEMA.subjectOf, mint("document", d)) for d in sources))
 
 
 def document_quads(document: ExportDocument, mint: Minter) -> Iterator[Quad]:
@@ -210,6 +215,10 @@ def claim_quads(claim: ClaimOut, mint: Minter, *, labels: bool = False) -> Itera
             (RDF.type, SCHEMA.Claim),
             (SCHEMA.identifier, Literal(claim.claim_id)),
             (PROV.wasAttributedTo, speaker),
+            # what schema.org consumers read (ClaimReview's Claim): who said it, what, and where
+            (SCHEMA.author, speaker),
+            (SCHEMA.text, Literal(claim.evidence)),
+            (SCHEMA.appearance, document),
             (AG.target, target),
             (AG.charge, text(claim.charge)),
             (AG.evidence, Literal(claim.evidence)),

@@ -7,6 +7,7 @@ Data IRIs are `{base}{kind}/{local}`, where `local` is the node id without its k
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -36,7 +37,6 @@ PREFIXES: dict[str, str] = {
 # Characters kept as they are in a local name; everything else is percent-encoded (UTF-8),
 # which keeps every minted IRI valid in Turtle, N-Triples and JSON-LD.
 _LOCAL_SAFE = ":@!$&'()*+,;=-._~"
-_URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -75,10 +75,60 @@ def geonames_iri(geonames_id: object) -> URIRef | None:
 
 
 def web_iri(url: str | None) -> URIRef | None:
-    """A document URL as an IRI; characters an IRI may not hold are percent-encoded."""
-    if not url or urlsplit(url).scheme not in ("http", "https"):
+    """A document URL as an IRI every RDF parser accepts, or None when it cannot be one.
+
+    URLs come from input files, so nothing about them is trusted: the URL is rebuilt from its
+    parts, with a host that must be a valid name or address, a port in range, the user part
+    dropped (credentials are not published), and every character or `%` that a URI may not
+    hold there percent-encoded — `%zz` becomes `%25zz` rather than an IRI that makes a strict
+    parser refuse the whole file."""
+    if not url:
         return None
-    return URIRef(quote(url, safe=_URL_SAFE))
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+        host = _host(parts.hostname or "")
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or host is None:
+        return None
+    authority = host if port is None else f"{host}:{port}"
+    iri = f"{parts.scheme.lower()}://{authority}{_escape(parts.path or '/', _PATH_SAFE)}"
+    if parts.query or url.rstrip("#").endswith("?"):
+        iri += "?" + _escape(parts.query, _QUERY_SAFE)
+    if parts.fragment:
+        iri += "#" + _escape(parts.fragment, _QUERY_SAFE)
+    return URIRef(iri)
+
+
+_PATH_SAFE = "/:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+# RFC 3986's reg-name without escapes (underscores occur in real host names)
+_REG_NAME = re.compile(r"^[a-z0-9._~!$&'()*+,;=-]+$")
+
+
+def _escape(component: str, safe: str) -> str:
+    """Percent-encode what may not stand in a URI component, keeping valid `%XX` escapes."""
+    pieces = _PERCENT.split(component)
+    escapes = _PERCENT.findall(component)
+    out = [quote(pieces[0], safe=safe)]
+    for escape, piece in zip(escapes, pieces[1:], strict=True):
+        out.append(escape.upper() + quote(piece, safe=safe))
+    return "".join(out)
+
+
+def _host(hostname: str) -> str | None:
+    """A host name (IDNA-encoded when it is not ASCII) or an IP address; None otherwise."""
+    try:
+        return f"[{ipaddress.IPv6Address(hostname)}]" if ":" in hostname else str(ipaddress.IPv4Address(hostname))
+    except ValueError:
+        pass
+    try:
+        ascii_name = hostname.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None
+    return ascii_name if len(ascii_name) <= 253 and _REG_NAME.match(ascii_name) else None
 
 
 def text(value: object) -> Literal | None:
@@ -100,16 +150,56 @@ def boolean(value: object) -> Literal | None:
 
 
 def calendar(value: str | None) -> Literal | None:
-    """xsd:date or xsd:dateTime when the text is ISO 8601; otherwise the text as given."""
+    """xsd:date or xsd:dateTime (in canonical form) when the text is a date; otherwise the text.
+
+    ISO 8601 first; then the forms feeds and pages use ("Tue, 11 Oct 2016 10:30:00 GMT",
+    "March 5, 2024"), read as the ingest reads `published` for claim dates (dateparser), but
+    only absolute ones with day, month and year: "yesterday" or "October 2016" stay text."""
     if not value:
         return None
-    if _ISO_DATE.match(value):
+    text_value = value.strip()
+    if _ISO_DATE.match(text_value):
         try:
-            return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+            return _date(date.fromisoformat(text_value))
         except ValueError:
             return Literal(value)
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return _date_time(datetime.fromisoformat(text_value.replace("Z", "+00:00")))
     except ValueError:
+        pass
+    parsed = _parse_loose(text_value)
+    if parsed is None:
         return Literal(value)
-    return Literal(moment.isoformat(), datatype=XSD.dateTime)
+    return _date_time(parsed) if _HAS_TIME.search(text_value) else _date(parsed.date())
+
+
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_LOOSE = {"STRICT_PARSING": True, "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
+
+
+def _parse_loose(value: str) -> datetime | None:
+    import dateparser
+
+    try:
+        return dateparser.parse(value, settings=_LOOSE)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return None
+
+
+def _date(day: date) -> Literal:
+    return Literal(day.isoformat(), datatype=XSD.date)
+
+
+def _date_time(moment: datetime) -> Literal:
+    """The canonical xsd:dateTime lexical form: no trailing zeros in the fraction (none at all
+    for whole seconds), `Z` for UTC. rdflib would re-render it with six digits and `+00:00`,
+    so the literal is not normalised."""
+    lexical = moment.replace(tzinfo=None).isoformat(timespec="microseconds")
+    head, _, fraction = lexical.partition(".")
+    lexical = f"{head}.{fraction.rstrip('0')}" if fraction.rstrip("0") else head
+    offset = moment.utcoffset()
+    if offset is not None:
+        minutes = int(offset.total_seconds()) // 60
+        sign = "+" if minutes >= 0 else "-"
+        lexical += "Z" if minutes == 0 else f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return Literal(lexical, datatype=XSD.dateTime, normalize=False)
