@@ -98,7 +98,10 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
 
 
 def _verbal_object(index: ActorIndex, verb: Token) -> bool:
-    """The object of 'attack' is a person, a party, or what an actor said or did ("Labour's pledges")."""
+    """The object of 'attack' is a person, a party, or what an actor said or did ("Labour's pledges"),
+    never attacked with a weapon ("attacked the ambassador with a knife")."""
+    if any(w.lemma_.lower() in lx.WEAPONS or w.lemma_.lower() in lx.WRONG_NOUNS for w in prep_objects(verb, "with")):
+        return False
     if prep_objects(verb, "as", "for") and not is_passive(verb):
         return True
     for obj in objects(verb):

@@ -29,6 +29,8 @@ SPEECH_ACT_VERBS: dict[str, str] = {
 # Verbs that are a speech act only when their object is an actor or what an actor did
 # ("attacked Labour's pledges"), never when it is a place or a thing ("attacked a convoy").
 ACTOR_OBJECT_VERBS = {"attack", "bash", "slate", "fault", "insult", "smear", "scorn", "contest", "contradict"}
+WEAPONS = {"knife", "gun", "rifle", "pistol", "bomb", "grenade", "machete", "axe", "stick", "stone", "rock", "drone",
+           "rocket", "missile", "shell", "tank", "bullet", "bat", "sword", "hammer", "car", "truck", "vehicle"}  # fmt: skip
 # Idioms: (verb lemma, the word that makes the idiom, the preposition before the target) -> kind.
 IDIOMS: dict[tuple[str, str, str], str] = {
     ("hit", "out", "at"): "condemn", ("lash", "out", "at"): "condemn", ("hit", "back", "at"): "condemn",

@@ -88,10 +88,11 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
             break
     if affiliation is None and "ministry" in words:
         affiliation = _last_speaking_ministry(index, mention.start)
+    if not actor.role and not actor.affiliation_key:  # "Former Fox News anchor": no longer speaks for it
+        actor.former = bool(words & FORMER_WORDS) or any(t.lower_.startswith("ex-") for t in tokens)
     if role and not actor.role:
         actor.role = role
         actor.title = _title_text(tokens)
-        actor.former = bool(words & FORMER_WORDS) or any(t.lower_.startswith("ex-") for t in tokens)
         actor.state_office = bool(words & STATE_OFFICE_WORDS) and not words & PARTY_OFFICE_WORDS
         actor.office_state = _office_state(index, actor.title)
     if affiliation is None:

@@ -102,6 +102,7 @@ CASES = [
     ),
     ("Secretary of State Jane Doe condemned Iran for the executions.", {("condemn", "United States", "Iran")}),
     ("Former Nigerian minister Ada Obi accused Ghana of smuggling.", {("accuse", "Ada Obi", "Ghana")}),
+    ("Former Reuters anchor Ada Obi accused Ghana of smuggling.", {("accuse", "Ada Obi", "Ghana")}),
     (
         "The International Court heard the case. Colombia accused the court of bias.",
         {("accuse", "Colombia", "International Court")},
@@ -147,6 +148,7 @@ NOT_CLAIMS = [
     "Spain demanded that Morocco withdraw its troops.",
     # violence is not speech: "attack" is condemnation only with an actor or an actor's words as object
     "Rebels attacked a convoy near the border.",
+    "A man attacked the Danish ambassador Karl Holm with a knife.",
     "Chad did not hit out at Sudan over the raid.",
     "Iran might lash out at Iraq over the deal.",
     "Norway called the Icelandic proposal a good start.",
