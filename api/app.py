@@ -16,6 +16,7 @@ from api.deps import LazyNlp, single_valued_query
 from api.docs import install_docs
 from api.errors import install_error_handlers
 from api.explorer import install_explorer
+from api.iris import iri_router
 from api.queries import query_router
 from api.rdf import rdf_router
 from api.resources import resource_router
@@ -83,6 +84,7 @@ def create_app(
     app.include_router(resource_router())
     app.include_router(query_router())
     app.include_router(rdf_router())
+    app.include_router(iri_router())  # minted IRIs, when the base is this server
     install_explorer(app)
     return app
 

@@ -1,7 +1,8 @@
 // name: export-incidents
 // title: Bulk export: incidents
-// description: Every incident in id order, a page at a time (pass the last id you received as `after`), with where it happened and the documents whose claims are about it.
+// description: Every incident in id order, a page at a time (pass the last id you received as `after`), with where it happened and the documents whose claims are about it. `id` picks one (an IRI's description).
 // param after: string = "" ; example: ""
+// param id: string = null ; example: null
 // param limit: integer = 500 ; example: 20
 // column id: string
 // column type: string
@@ -11,7 +12,7 @@
 // column places: list
 // column documents: list
 MATCH (i:Incident)
-WHERE i.id > $after
+WHERE i.id > $after AND ($id IS NULL OR i.id = $id)
 WITH i
 ORDER BY i.id
 LIMIT $limit

@@ -1,7 +1,8 @@
 // name: export-places
 // title: Bulk export: places
-// description: Every geocoded place in id order, a page at a time (pass the last id you received as `after`), with its coordinates and the state it lies in.
+// description: Every geocoded place in id order, a page at a time (pass the last id you received as `after`), with its coordinates and the state it lies in. `id` picks one (an IRI's description).
 // param after: string = "" ; example: ""
+// param id: string = null ; example: null
 // param limit: integer = 500 ; example: 20
 // column id: string
 // column name: string
@@ -11,7 +12,7 @@
 // column country_code: string
 // column located_in: list
 MATCH (p:Place)
-WHERE p.id > $after
+WHERE p.id > $after AND ($id IS NULL OR p.id = $id)
 WITH p
 ORDER BY p.id
 LIMIT $limit
