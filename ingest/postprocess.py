@@ -22,7 +22,8 @@ HEADLINE_MAX = 200
 def is_headline(text: str, sent: Span) -> bool:
     """`text` is the doc's text, passed in: `Doc.text` rebuilds the whole string on every access."""
     start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.end_char)
+    # the sentence's last token may be the blank line after it: look for the line end from its last word
+    end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
     line = text[start : end if end != -1 else len(text)].strip()
     return len(line) < HEADLINE_MAX and not line.endswith((".", '"', "\u201d", "?", "!", ".'", ":"))
 
@@ -87,9 +88,22 @@ def clean(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tupl
             continue
         seen.add(key)
         kept.append((draft, headline))
-    body = {(d.kind, _side(index, d.speaker), _side(index, d.target)) for d, headline in kept if not headline}
-    # A headline summarises the body: keep it only when the body does not say the same.
-    return [(d, h) for d, h in kept if not h or (d.kind, _side(index, d.speaker), _side(index, d.target)) not in body]
+    return _merge_headlines(index, kept)
+
+
+def _merge_headlines(index: ActorIndex, kept: list[tuple[ClaimDraft, bool]]) -> list[tuple[ClaimDraft, bool]]:
+    """A headline summarises the body: it is dropped where the body says the same, and one that names no
+    target ("Howard hits back") is the body's claim of that kind by that speaker, which has the target."""
+    body = [d for d, headline in kept if not headline]
+    said = {(d.kind, _side(index, d.speaker), _side(index, d.target)) for d in body}
+    said_by = {(d.kind, _side(index, d.speaker)) for d in body if d.target is not None}
+    out = []
+    for draft, headline in kept:
+        key = (draft.kind, _side(index, draft.speaker), _side(index, draft.target))
+        if headline and (key in said or (draft.target is None and key[:2] in said_by)):
+            continue
+        out.append((draft, headline))
+    return out
 
 
 def _matter(draft: ClaimDraft) -> set[str]:

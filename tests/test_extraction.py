@@ -203,6 +203,12 @@ def test_denial_of_something_else_answers_nothing(nlp) -> None:  # type: ignore[
     assert all(c.responds_to is None for c in graph.claims if c.kind == "deny")
 
 
+def test_a_headline_without_target_merges_with_its_body_twin(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile condemns attack in headline row\n\nChile condemned Peru on Monday for the attack on its embassy."
+    found = claims(nlp, text)
+    assert found == {("condemn", "Chile", "Peru")}, found
+
+
 def test_offsets_point_at_the_evidence(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Headline\n\nMali accused Niger of arming militants."
     graph = next(extract(nlp, [Document(id="o", text=text, content_hash="z")]))
