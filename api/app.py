@@ -17,6 +17,7 @@ from api.docs import install_docs
 from api.errors import install_error_handlers
 from api.explorer import install_explorer
 from api.iris import iri_router
+from api.operations import operation_id
 from api.queries import query_router
 from api.rdf import rdf_router
 from api.resources import resource_router
@@ -74,6 +75,7 @@ def create_app(
         docs_url=None,  # served by install_docs from packaged assets, not a CDN
         redoc_url=None,
         dependencies=[Depends(single_valued_query)],
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.store = store

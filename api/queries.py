@@ -15,7 +15,7 @@ from allegraph.querying import QueryResponse, run_query
 from api.deps import ISO_DATE, get_settings, get_store
 from api.errors import ERROR_RESPONSES
 from graph.store import GraphStore
-from queries import MAX_INTEGER, MAX_TEXT, CannedQuery, QueryInfo, QueryParam, registry
+from queries import MAX_INTEGER, MAX_TEXT, CannedQuery, QueryInfo, QueryParam, minimum, registry
 
 COLUMN_TYPES: dict[str, Any] = {
     "string": str,
@@ -54,7 +54,7 @@ def _param_type(param: QueryParam, types: dict[str, Any]) -> Any:
 
 def _constraints(param: QueryParam) -> dict[str, Any]:
     if param.type == "integer":
-        return {"ge": 0, "le": MAX_INTEGER}
+        return {"ge": minimum(param), "le": MAX_INTEGER}
     if param.type == "date":  # a string, so that pydantic's lax mode cannot read 0 as 1970-01-01
         return {"pattern": ISO_DATE, "json_schema_extra": {"format": "date"}}
     if param.type in ("string", "actor", "place"):
@@ -154,8 +154,11 @@ def _add_routes(router: APIRouter, query: CannedQuery) -> None:
         ]
     )
     slug = query.name.replace("-", "_")
-    router.add_api_route(f"/queries/{query.name}", run_get, methods=["GET"], operation_id=f"get_{slug}", **common)
-    router.add_api_route(f"/queries/{query.name}", run_post, methods=["POST"], operation_id=f"post_{slug}", **common)
+    # `query_claims`, not `get_claims`: that would read as the /claims resource
+    router.add_api_route(f"/queries/{query.name}", run_get, methods=["GET"], operation_id=f"query_{slug}", **common)
+    router.add_api_route(
+        f"/queries/{query.name}", run_post, methods=["POST"], operation_id=f"query_{slug}_post", **common
+    )
 
 
 def query_router() -> APIRouter:

@@ -12,7 +12,7 @@ Header lines (comments at the top of the file):
 
 Parameter types: string, integer, float, boolean, date (ISO yyyy-mm-dd), and actor / place —
 a name, alias or id, normalised the way ingest writes lookup keys. Integers run from 0 to
-MAX_INTEGER and strings are at most MAX_TEXT characters. Column types: string,
+MAX_INTEGER (a `limit` from 1) and strings are at most MAX_TEXT characters. Column types: string,
 integer, float, boolean, list, map. The loader refuses a file whose declared parameters differ
 from the `$params` its Cypher uses.
 """
@@ -97,7 +97,7 @@ def coerce(param: QueryParam, value: Any) -> Any:
         typed = _typed(param, value)
     except (TypeError, ValueError, OverflowError) as exc:
         raise InvalidParameter(
-            f"parameter {param.name!r} must be {_article(param.type)}, got {_show(value)}",
+            f"parameter {param.name!r} must be {_article(param)}, got {_show(value)}",
             hint=f"for example {param.name}={param.example}",
         ) from exc
     if param.choices is not None and typed not in param.choices:
@@ -114,7 +114,7 @@ def _typed(param: QueryParam, value: Any) -> Any:
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
             raise ValueError
         number = int(value)
-        if not 0 <= number <= MAX_INTEGER:
+        if not minimum(param) <= number <= MAX_INTEGER:
             raise ValueError
         return number
     if param.type == "float":
@@ -142,10 +142,17 @@ def _boolean(value: Any) -> bool:
     raise ValueError
 
 
-def _article(type_: str) -> str:
+def minimum(param: QueryParam) -> int:
+    """One rule for every integer: a `limit` is at least 1 (as on /claims and /actors: a page of
+    nothing is never what a caller meant), any other integer at least 0."""
+    return 1 if param.name == "limit" else 0
+
+
+def _article(param: QueryParam) -> str:
+    type_ = param.type
     described = {
         "date": "a date (YYYY-MM-DD)",
-        "integer": f"an integer from 0 to {MAX_INTEGER:,}",
+        "integer": f"an integer from {minimum(param)} to {MAX_INTEGER:,}",
         "actor": f"an actor name or id (at most {MAX_TEXT} characters)",
         "place": f"a place name or id (at most {MAX_TEXT} characters)",
         "string": f"a string of at most {MAX_TEXT} characters",
