@@ -42,7 +42,22 @@ def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
 def _about_the_claim(verb: Token) -> bool:
     """'it is unfounded', 'that is not true': the subject stands for the accusation just reported."""
     subj = subject(verb)
-    return subj is not None and subj.lower_ in ("it", "this", "that", "these", "those")
+    return verb.lemma_ == "be" and subj is not None and subj.lower_ in ("it", "this", "that", "these", "those")
+
+
+def _denied_act(verb: Token) -> bool:
+    """The negated verb is the wrong itself ("we did not strike", "never used chemical weapons"),
+    not a clause that merely mentions one ("never did I dream that troops would violate")."""
+    if is_wrongful_verb(verb):
+        return True
+    for obj in objects(verb):
+        if obj.lemma_.lower() in lx.ACT_NOUNS or obj.lemma_.lower() in lx.WRONG_NOUNS:
+            return True
+        # "does not have ships capable of carrying out a missile launch": the means of the act
+        described = [t for c in obj.children if c.dep_ in ("amod", "acl", "relcl") for t in c.subtree]
+        if any(t.lemma_.lower() in lx.WRONG_NOUNS or is_wrongful_verb(t) for t in described):
+            return True
+    return False
 
 
 def _no_object(verb: Token) -> bool:
@@ -56,13 +71,10 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
     # "baseless", "no evidence": a denial when it is about an accusation or the speaker's own side
     phrase_hit = lx.has_phrase(text, lx.DENY_PHRASES) and (
         any(t.lemma_.lower() in lx.ACCUSATION_NOUNS for t in content.subtree)
-        or any(_own_side(index, v, speakers) or _about_the_claim(v) for v in clauses)
+        or any(_about_the_claim(v) for v in clauses)
     )
     negated_act = any(
-        (negated(v) or _no_object(v))
-        and _own_side(index, v, speakers)
-        and any(t.lemma_.lower() in lx.ACT_NOUNS or is_wrongful_verb(t) for t in v.subtree)
-        for v in clauses
+        (negated(v) or _no_object(v)) and _own_side(index, v, speakers) and _denied_act(v) for v in clauses
     )
     if not (phrase_hit or negated_act):
         return False, []
