@@ -7,7 +7,7 @@ import inspect
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema, create_model
 
 from allegraph.config import Settings
 from allegraph.errors import NotFound
@@ -17,14 +17,36 @@ from api.errors import ERROR_RESPONSES
 from graph.store import GraphStore
 from queries import MAX_INTEGER, MAX_TEXT, CannedQuery, QueryInfo, QueryParam, minimum, registry
 
+
+class ClaimCounts(BaseModel):
+    """Claims by kind (a `counts` column)."""
+
+    accuse: int
+    deny: int
+    condemn: int
+    blame: int
+
+
 COLUMN_TYPES: dict[str, Any] = {
     "string": str,
     "integer": int,
     "float": float,
     "boolean": bool,
+    "date": Annotated[str, WithJsonSchema({"type": "string", "format": "date"})],
     "list": list[Any],
     "map": dict[str, Any],
+    "counts": ClaimCounts,
 }
+
+
+def _column_type(type_: str, choices: list[str] | None) -> Any:
+    """The row field's type from the column's declaration: `list of T` nests, `one of` is an enum."""
+    if type_.startswith("list of "):
+        # items may be null too (a chain's missing charge)
+        return list[_column_type(type_.removeprefix("list of "), choices) | None]  # type: ignore[misc]
+    if choices:
+        return Literal[tuple(choices)]  # type: ignore[valid-type]
+    return COLUMN_TYPES[type_]
 
 
 class QueryList(BaseModel):
@@ -96,7 +118,8 @@ def _body_model(query: CannedQuery) -> type[BaseModel]:
 
 
 def _response_model(query: CannedQuery) -> type[BaseModel]:
-    row_fields: dict[str, Any] = {c.name: (COLUMN_TYPES[c.type] | None, None) for c in query.columns}
+    # every column is in every row (required), and any may be null
+    row_fields: dict[str, Any] = {c.name: (_column_type(c.type, c.choices) | None, ...) for c in query.columns}
     row = create_model(f"{_camel(query.name)}Row", **row_fields)
     result_fields: dict[str, Any] = {
         "query": (Literal[query.name], ...),

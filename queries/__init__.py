@@ -9,11 +9,14 @@ Header lines (comments at the top of the file):
     // param kind: string = null ; example: accuse ; one of: accuse, deny, condemn, blame
     // param claim: string = required ; example: claim:0123456789abcdef
     // column speaker: string
+    // column kind: string ; one of: accuse, deny, condemn, blame
 
 Parameter types: string, integer, float, boolean, date (ISO yyyy-mm-dd), and actor / place —
 a name, alias or id, normalised the way ingest writes lookup keys. Integers run from 0 to
 MAX_INTEGER (a `limit` from 1) and strings are at most MAX_TEXT characters. Column types: string,
-integer, float, boolean, list, map. The loader refuses a file whose declared parameters differ
+integer, float, boolean, date (ISO yyyy-mm-dd), map, counts (claims by kind: {accuse, deny,
+condemn, blame} → integer), list, and `list of T` for a list of one of these; a column may
+close its values with `one of:`. The API's row schemas are generated from them. The loader refuses a file whose declared parameters differ
 from the `$params` its Cypher uses.
 """
 
@@ -25,17 +28,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from allegraph.errors import InvalidParameter, NotFound
 from allegraph.models import lookup_key
 
 QUERY_DIR = Path(__file__).resolve().parent
 ParamType = Literal["string", "integer", "float", "boolean", "date", "actor", "place"]
-ColumnType = Literal["string", "integer", "float", "boolean", "list", "map"]
+COLUMN_TYPES = ("string", "integer", "float", "boolean", "date", "list", "map", "counts")
 REQUIRED = "required"
 _PARAM = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)\s*=\s*(.*?)\s*;\s*example:\s*(.*?)\s*(?:;\s*one of:\s*(.*))?$")
-_COLUMN = re.compile(r"^column\s+(\w+)\s*:\s*(\w+)$")
+_COLUMN = re.compile(r"^column\s+(\w+)\s*:\s*(\w+(?:\s+of\s+\w+)*)\s*(?:;\s*one of:\s*(.*))?$")
 _USED = re.compile(r"\$(\w+)")
 MAX_TEXT = 500
 MAX_INTEGER = 100_000
@@ -52,7 +55,16 @@ class QueryParam(BaseModel):
 
 class QueryColumn(BaseModel):
     name: str
-    type: ColumnType
+    type: str = Field(description="string, integer, float, boolean, date, map, counts, list, or `list of T`")
+    choices: list[str] | None = Field(default=None, description="Allowed values, when the set is closed")
+
+    @field_validator("type")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        *outer, inner = re.split(r"\s+of\s+", value.strip())
+        if inner not in COLUMN_TYPES or any(kind != "list" for kind in outer):
+            raise ValueError(f"unknown column type {value!r}")
+        return " of ".join([*outer, inner])
 
 
 class QueryInfo(BaseModel):
@@ -205,7 +217,8 @@ def parse_query_file(path: Path) -> CannedQuery:
         if param := _PARAM.match(content):
             params.append(_param(param))
         elif column := _COLUMN.match(content):
-            columns.append(QueryColumn(name=column.group(1), type=column.group(2)))  # type: ignore[arg-type]
+            choices = [c.strip() for c in column.group(3).split(",")] if column.group(3) else None
+            columns.append(QueryColumn(name=column.group(1), type=column.group(2), choices=choices))
         elif ":" in content:
             key, value = content.split(":", 1)
             header[key.strip()] = value.strip()

@@ -6,13 +6,13 @@
 // column accuser: string
 // column accuser_id: string
 // column accuser_represents: string
-// column kind: string
+// column kind: string ; one of: accuse, deny, condemn, blame
 // column target: string
 // column target_id: string
 // column charge: string
 // column evidence: string
 // column quote: string
-// column date: string
+// column date: date
 // column document: string
 // column document_id: string
 // column url: string

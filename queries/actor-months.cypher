@@ -3,8 +3,8 @@
 // description: How many claims the actor (or anyone who speaks for it) made and received each month, by kind; month is null for undated claims.
 // param actor: actor = required ; example: Russia
 // column month: string
-// column direction: string
-// column kind: string
+// column direction: string ; one of: made, received
+// column kind: string ; one of: accuse, deny, condemn, blame
 // column claims: integer
 MATCH (x:Actor)
 WHERE $actor IN x.scope_keys

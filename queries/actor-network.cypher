@@ -11,12 +11,12 @@
 // param limit: integer = 50 ; example: 50
 // column source: string
 // column source_id: string
-// column source_type: string
+// column source_type: string ; one of: State, Organization, Person
 // column source_side_id: string
-// column kind: string
+// column kind: string ; one of: accuse, deny, condemn, blame
 // column target: string
 // column target_id: string
-// column target_type: string
+// column target_type: string ; one of: State, Organization, Person
 // column target_side_id: string
 // column claims: integer
 // column edges_total: integer

@@ -4,14 +4,14 @@
 // param actor: actor = required ; example: Konashenkov
 // column id: string
 // column name: string
-// column type: string
-// column labels: list
-// column role: string
+// column type: string ; one of: State, Organization, Person
+// column labels: list of string
+// column role: string ; one of: official, spokesperson
 // column title: string
 // column represents: string
-// column speaks_for: list
-// column made: map
-// column received: map
+// column speaks_for: list of string
+// column made: counts
+// column received: counts
 // column documents: integer
 MATCH (a:Actor)
 WHERE $actor IN a.keys

@@ -6,8 +6,8 @@
 // param limit: integer = 50 ; example: 20
 // column id: string
 // column name: string
-// column type: string
-// column role: string
+// column type: string ; one of: State, Organization, Person
+// column role: string ; one of: official, spokesperson
 // column title: string
 // column represents: string
 // column claims_made: integer

@@ -4,13 +4,13 @@
 // param actor: actor = null ; example: Turkey
 // param include_accusations: boolean = false ; example: false
 // param limit: integer = 50 ; example: 10
-// column chain: list
-// column actor_ids: list
+// column chain: list of string
+// column actor_ids: list of string
 // column hops: integer
-// column charges: list
-// column evidence: list
-// column document_ids: list
-// column claim_ids: list
+// column charges: list of string
+// column evidence: list of string
+// column document_ids: list of string
+// column claim_ids: list of string
 MATCH (a:Actor)-[r:BLAMES|ACCUSES]->(b:Actor)
 WHERE a <> b AND (type(r) = 'BLAMES' OR $include_accusations)
 // Built hop by hop rather than with a variable-length pattern: engines disagree on what

@@ -4,7 +4,7 @@
 // param document: string = required ; example: 000_45b42b409655187d.txt
 // column speaker: string
 // column speaker_id: string
-// column kind: string
+// column kind: string ; one of: accuse, deny, condemn, blame
 // column target: string
 // column target_id: string
 // column charge: string
@@ -12,8 +12,8 @@
 // column quote: string
 // column start: integer
 // column end: integer
-// column date: string
-// column modality: string
+// column date: date
+// column modality: string ; one of: asserted, hedged
 // column confidence: float
 // column document: string
 // column document_id: string

@@ -10,27 +10,27 @@
 // param after: string = null ; example: null
 // param limit: integer = 100 ; example: 20
 // column claim_id: string
-// column kind: string
+// column kind: string ; one of: accuse, deny, condemn, blame
 // column speaker: string
 // column speaker_id: string
-// column speaker_type: string
+// column speaker_type: string ; one of: State, Organization, Person
 // column target: string
 // column target_id: string
-// column target_type: string
+// column target_type: string ; one of: State, Organization, Person
 // column charge: string
 // column evidence: string
 // column quote: string
 // column start: integer
 // column end: integer
-// column date: string
-// column modality: string
+// column date: date
+// column modality: string ; one of: asserted, hedged
 // column confidence: float
 // column document: string
 // column document_id: string
 // column url: string
 // column in_headline: boolean
-// column responds_to: list
-// column incidents: list
+// column responds_to: list of string
+// column incidents: list of string
 MATCH (s:Actor)-[:MADE]->(c:Claim)-[:REPORTED_IN]->(d:Document)
 WHERE ($after IS NULL OR c.id > $after)
   AND ($kind IS NULL OR c.kind = $kind)

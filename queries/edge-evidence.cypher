@@ -12,7 +12,7 @@
 // param context: integer = 200 ; example: 200
 // param limit: integer = 100 ; example: 20
 // column claim_id: string
-// column kind: string
+// column kind: string ; one of: accuse, deny, condemn, blame
 // column speaker: string
 // column speaker_id: string
 // column target: string
@@ -24,8 +24,8 @@
 // column end: integer
 // column context_start: integer
 // column context: string
-// column date: string
-// column modality: string
+// column date: date
+// column modality: string ; one of: asserted, hedged
 // column confidence: float
 // column responds_to: string
 // column responds_to_speaker: string

@@ -3,7 +3,7 @@
 // description: One claim with everything that supports it: the sentence and its offsets, the quote, the document's title, url and date, and the claim it responds to.
 // param claim: string = required ; example: claim:53edf778928cb0aa
 // column claim_id: string
-// column kind: string
+// column kind: string ; one of: accuse, deny, condemn, blame
 // column speaker: string
 // column speaker_id: string
 // column target: string
@@ -13,8 +13,8 @@
 // column quote: string
 // column start: integer
 // column end: integer
-// column date: string
-// column modality: string
+// column date: date
+// column modality: string ; one of: asserted, hedged
 // column confidence: float
 // column extractor: string
 // column responds_to: string

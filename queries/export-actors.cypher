@@ -5,16 +5,16 @@
 // param id: string = null ; example: null
 // param limit: integer = 500 ; example: 20
 // column id: string
-// column type: string
-// column role: string
+// column type: string ; one of: State, Organization, Person
+// column role: string ; one of: official, spokesperson
 // column name: string
 // column title: string
-// column titles: list
+// column titles: list of string
 // column iso_code: string
 // column geonames_id: integer
-// column speaks_for: list
-// column part_of: list
-// column direct: list
+// column speaks_for: list of string
+// column part_of: list of string
+// column direct: list of list of string
 MATCH (a:Actor)
 WHERE a.id > $after AND ($id IS NULL OR a.id = $id)
 WITH a

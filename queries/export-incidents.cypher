@@ -7,10 +7,10 @@
 // column id: string
 // column type: string
 // column label: string
-// column date: string
+// column date: date
 // column casualties: integer
-// column places: list
-// column documents: list
+// column places: list of string
+// column documents: list of string
 MATCH (i:Incident)
 WHERE i.id > $after AND ($id IS NULL OR i.id = $id)
 WITH i

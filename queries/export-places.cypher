@@ -10,7 +10,7 @@
 // column latitude: float
 // column longitude: float
 // column country_code: string
-// column located_in: list
+// column located_in: list of string
 MATCH (p:Place)
 WHERE p.id > $after AND ($id IS NULL OR p.id = $id)
 WITH p

@@ -4,8 +4,8 @@
 // column what: string
 // column name: string
 // column count: integer
-// column first_date: string
-// column last_date: string
+// column first_date: date
+// column last_date: date
 MATCH (c:Claim)
 RETURN 'claims' AS what, c.kind AS name, count(c) AS count, min(c.date) AS first_date, max(c.date) AS last_date
 UNION ALL

@@ -5,7 +5,7 @@
 // param limit: integer = 100 ; example: 20
 // column person: string
 // column person_id: string
-// column role: string
+// column role: string ; one of: official, spokesperson
 // column title: string
 // column speaks_for: string
 // column speaks_for_id: string

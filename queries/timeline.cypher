@@ -4,11 +4,11 @@
 // param actor: actor = required ; example: Russia
 // param kind: string = null ; example: deny ; one of: accuse, deny, condemn, blame
 // param limit: integer = 200 ; example: 50
-// column date: string
-// column direction: string
+// column date: date
+// column direction: string ; one of: made, received
 // column speaker: string
 // column speaker_id: string
-// column kind: string
+// column kind: string ; one of: accuse, deny, condemn, blame
 // column target: string
 // column target_id: string
 // column charge: string

@@ -7,7 +7,7 @@
 // param limit: integer = 20 ; example: 10
 // column actor: string
 // column actor_id: string
-// column type: string
+// column type: string ; one of: State, Organization, Person
 // column accusations: integer
 // column targets: integer
 // column example_evidence: string

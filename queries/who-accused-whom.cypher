@@ -10,15 +10,15 @@
 // column speaker: string
 // column speaker_id: string
 // column speaker_represents: string
-// column kind: string
+// column kind: string ; one of: accuse, deny, condemn, blame
 // column target: string
 // column target_id: string
 // column target_represents: string
 // column charge: string
 // column evidence: string
 // column quote: string
-// column date: string
-// column modality: string
+// column date: date
+// column modality: string ; one of: asserted, hedged
 // column document: string
 // column document_id: string
 // column url: string

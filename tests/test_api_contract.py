@@ -78,3 +78,44 @@ def test_a_zero_limit_is_refused_everywhere(client: httpx.Client, seeded: Seeded
         env = {"ALLEGRAPH_STORE": seeded.settings.store, "ALLEGRAPH_GRAPH": seeded.settings.graph_name}
     refused = CliRunner().invoke(cli, ["query", "claims", "-p", "limit=0"], env=env)
     assert refused.exit_code == 2 and "from 1 to" in refused.stderr
+
+
+def test_row_schemas_are_typed_from_the_declared_columns(openapi: dict[str, Any]) -> None:
+    schemas = openapi["components"]["schemas"]
+    claims = schemas["ClaimsRow"]["properties"]
+    assert _branch(claims["kind"])["enum"] == ["accuse", "deny", "condemn", "blame"]
+    assert _branch(claims["date"]) == {"type": "string", "format": "date"}
+    assert _branch(claims["confidence"])["type"] == "number" and _branch(claims["start"])["type"] == "integer"
+    assert _branch(claims["incidents"])["items"]["anyOf"][0] == {"type": "string"}
+    profile = schemas["ActorProfileRow"]["properties"]
+    counts = schemas[_branch(profile["made"])["$ref"].rsplit("/", 1)[1]]
+    assert {name: p["type"] for name, p in counts["properties"].items()} == dict.fromkeys(
+        ("accuse", "deny", "condemn", "blame"), "integer"
+    )
+    for name, query in registry().items():
+        row = schemas[f"{''.join(part.capitalize() for part in name.split('-'))}Row"]
+        assert set(row["required"]) == {c.name for c in query.columns}, name
+        for column in query.columns:
+            declared = _branch(row["properties"][column.name])
+            if column.type != "string":
+                assert declared.get("type") != "string" or declared.get("format") == "date", (name, column)
+            if column.choices:
+                assert declared["enum"] == column.choices, (name, column)
+
+
+def _branch(schema: dict[str, Any]) -> dict[str, Any]:
+    """The non-null branch of a nullable field."""
+    return next((s for s in schema.get("anyOf", []) if s.get("type") != "null"), schema)
+
+
+def test_live_rows_match_their_schemas(client: httpx.Client) -> None:
+    import jsonschema_rs  # what schemathesis validates responses with
+
+    spec = client.get("/openapi.json").json()
+    for name, query in registry().items():
+        response = client.get(f"/queries/{name}", params=query.example_params())
+        assert response.status_code == 200, (name, response.text)
+        ref = spec["paths"][f"/queries/{name}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        validator = jsonschema_rs.Draft202012Validator({**ref, "components": spec["components"]}, validate_formats=True)
+        errors = [f"{list(e.instance_path)}: {e.message}" for e in validator.iter_errors(response.json())]
+        assert not errors, (name, errors[:3])
