@@ -13,18 +13,27 @@ from ingest.lexicon import SAY_VERBS
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
 
 
+MAX_QUOTE = 1200  # characters: a "quote" longer than this is a stray mark, not a quotation
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character spans inside double quotes, paired within each paragraph."""
-    regions = []
-    offset = 0
-    for line in text.split("\n"):
-        marks = [m.start() for m in QUOTE_CHARS.finditer(line)]
-        for open_, close in zip(marks[::2], marks[1::2], strict=False):
-            regions.append((offset + open_, offset + close + 1))
-        if len(marks) % 2 == 1:  # an unclosed quote runs to the end of its paragraph
-            regions.append((offset + marks[-1], offset + len(line)))
-        offset += len(line) + 1
-    return regions
+    """Character spans inside double quotes. Curly quotes pair by direction, straight ones in turn;
+    a quote still open at the end of its paragraph runs to there; a stray mark opens nothing longer
+    than MAX_QUOTE (articles printed as one paragraph would otherwise be one long quotation)."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, char in enumerate(text):
+        if char == "\n" and opened is not None:
+            regions.append((opened, i))
+            opened = None
+        elif char == "\u201c" or (char == '"' and opened is None):
+            opened = i if opened is None else opened
+        elif (char == "\u201d" or char == '"') and opened is not None:
+            regions.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return [(start, end) for start, end in regions if end - start <= MAX_QUOTE]
 
 
 def quoted_share(sent: Span, regions: list[tuple[int, int]]) -> float:
@@ -45,7 +54,9 @@ def _attribution(index: ActorIndex, sent: Span, regions: list[tuple[int, int]]) 
 
 
 def quote_speakers(doc: Doc, index: ActorIndex) -> dict[int, list[str]]:
-    """Sentence start token -> speakers, for sentences that are mostly quotation."""
+    """Sentence start token -> speakers, for sentences that are mostly quotation: the attribution in
+    the sentence itself, else the next or previous sentence of its paragraph, else (for a paragraph
+    that is all quotation) the previous paragraph's speaker."""
     text = doc.text  # rebuilt on every access
     regions = quote_regions(text)
     by_paragraph: dict[int, list[Span]] = {}
@@ -56,12 +67,15 @@ def quote_speakers(doc: Doc, index: ActorIndex) -> dict[int, list[str]]:
     previous: list[str] = []
     for paragraph in sorted(by_paragraph):
         sents = by_paragraph[paragraph]
-        quoted = [s for s in sents if quoted_share(s, regions) > 0.5]
-        speakers = next((sp for s in sents if (sp := _attribution(index, s, regions))), [])
-        if not speakers and quoted and len(quoted) == len(sents):
-            speakers = previous  # a quote paragraph continuing the previous speaker
-        for sent in quoted:
+        attributed = [_attribution(index, s, regions) for s in sents]
+        quoted = [n for n, s in enumerate(sents) if quoted_share(s, regions) > 0.5]
+        for n in quoted:
+            nearby = [attributed[n], *(attributed[m] for m in (n + 1, n - 1) if 0 <= m < len(sents))]
+            speakers = next((sp for sp in nearby if sp), [])
+            if not speakers and len(quoted) == len(sents):
+                speakers = previous  # a quote paragraph continuing the previous speaker
             if speakers:
-                out[sent.start] = speakers
-        previous = speakers if quoted else []
+                out[sents[n].start] = speakers
+        last = next((sp for sp in reversed(attributed) if sp), [])
+        previous = last if quoted else []
     return out

@@ -214,6 +214,12 @@ def test_a_headline_without_target_merges_with_its_body_twin(nlp) -> None:  # ty
     assert found == {("condemn", "Chile", "Peru")}, found
 
 
+def test_a_stray_quote_mark_in_a_one_paragraph_article_hides_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    filler = "Officials met in the capital to discuss trade and water on Tuesday. " * 20
+    text = 'Chad said the talks were "open. ' + filler + "Chad accused Sudan of shelling border villages."
+    assert ("accuse", "Chad", "Sudan") in claims(nlp, text)
+
+
 def test_offsets_point_at_the_evidence(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Headline\n\nMali accused Niger of arming militants."
     graph = next(extract(nlp, [Document(id="o", text=text, content_hash="z")]))
