@@ -10,15 +10,16 @@ from __future__ import annotations
 
 # family -> (true positives, false positives) measured on the development set
 MEASURED: dict[str, tuple[int, int]] = {
-    "verb": (49, 17),
-    "label": (10, 1),
-    "idiom": (8, 1),
-    "noun": (5, 5),
-    "reciprocal": (2, 1),
-    "said": (10, 14),
-    "judge": (5, 9),
-    "called": (1, 1),
-    "quote": (1, 1),
+    "verb": (49, 14),
+    "idiom": (8, 0),
+    "label": (11, 2),
+    "noun": (5, 4),
+    "said": (9, 11),
+    "judge": (4, 8),
+    # seen too rarely on the development set to measure: the smoothing keeps them near 0.5
+    "reciprocal": (0, 0),
+    "called": (0, 0),
+    "quote": (0, 0),
 }
 HEADLINE_PENALTY = 0.1
 HEDGED_PENALTY = 0.05
