@@ -507,6 +507,8 @@ def _organisations(index: ActorIndex) -> None:
         tokens = [t for t in ent if t.lower_ != "the"]  # the name keeps its state: "Zambian Supreme Court"
         while len(tokens) > 1 and tokens[-1].lower_ in TRAILING_TITLE_WORDS:
             tokens.pop()  # "Fox News Channel Chief [Executive Roger Ailes]": the title is not the name
+        while len(tokens) > 1 and _dateline_word(tokens[0]):
+            tokens.pop(0)  # "DETROIT Volkswagen AG": the dateline's city is not part of the name
         if not tokens or ent.label_ == "NORP":
             continue
         name = written(tokens)
@@ -517,6 +519,11 @@ def _organisations(index: ActorIndex) -> None:
         if state and tokens[-1].lemma_.lower() not in GOVERNMENT_HEADS:
             state = None  # "Russian Olympic Committee", "American Airlines": not organs of the state
         index.add(rest.start, rest.end, [index.org_key(name, ent.start, state_key=state)], "org")
+
+
+def _dateline_word(token: Token) -> bool:
+    at_line_start = token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws
+    return at_line_start and token.is_upper and len(token.text) > 2 and token.is_alpha
 
 
 def _state_marked(index: ActorIndex, ent: Span) -> tuple[str | None, Span]:

@@ -109,8 +109,8 @@ def _verbal_object(index: ActorIndex, verb: Token) -> bool:
             if index.actors[key].type == "Person" or index.actors[key].party:
                 return True
         owned = any(c.dep_ == "poss" and index.resolve(c) for c in obj.children)
-        if owned and obj.lemma_.lower() not in lx.WRONG_NOUNS and obj.pos_ == "NOUN":
-            return True
+        if owned and obj.lemma_.lower() in lx.DISCOURSE_NOUNS:
+            return True  # "attacked Labour's pledges", not "attacked Guzman's ranch"
     return False
 
 

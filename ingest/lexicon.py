@@ -29,6 +29,11 @@ SPEECH_ACT_VERBS: dict[str, str] = {
 # Verbs that are a speech act only when their object is an actor or what an actor did
 # ("attacked Labour's pledges"), never when it is a place or a thing ("attacked a convoy").
 ACTOR_OBJECT_VERBS = {"attack", "bash", "slate", "fault", "insult", "smear", "scorn", "contest", "contradict"}
+# What an actor says or decides: attacking these is criticism.
+DISCOURSE_NOUNS = {"pledge", "policy", "plan", "record", "remark", "comment", "statement", "decision", "handling",
+                   "stance", "position", "proposal", "speech", "claim", "approach", "strategy", "leadership",
+                   "budget", "manifesto", "rhetoric", "agenda", "view", "response", "idea", "argument", "tactic",
+                   "promise", "campaign", "bill", "law", "reform", "deal", "move", "report", "words"}  # fmt: skip
 WEAPONS = {"knife", "gun", "rifle", "pistol", "bomb", "grenade", "machete", "axe", "stick", "stone", "rock", "drone",
            "rocket", "missile", "shell", "tank", "bullet", "bat", "sword", "hammer", "car", "truck", "vehicle"}  # fmt: skip
 # Idioms: (verb lemma, the word that makes the idiom, the preposition before the target) -> kind.

@@ -151,6 +151,7 @@ NOT_CLAIMS = [
     # violence is not speech: "attack" is condemnation only with an actor or an actor's words as object
     "Rebels attacked a convoy near the border.",
     "A man attacked the Danish ambassador Karl Holm with a knife.",
+    "Mexican forces attacked the cartel leader's ranch at dawn.",
     "Chad did not hit out at Sudan over the raid.",
     "Iran might lash out at Iraq over the deal.",
     "Norway called the Icelandic proposal a good start.",
