@@ -4,6 +4,7 @@
 // param after: string = "" ; example: ""
 // param id: string = null ; example: null
 // param limit: integer = 500 ; example: 20
+// param direct: boolean = true ; example: true
 // column id: string
 // column type: string ; one of: State, Organization, Person
 // column role: string ; one of: official, spokesperson
@@ -26,5 +27,6 @@ RETURN a.id AS id, a.type AS type, a.role AS role, a.name AS name, a.title AS ti
        // lists sorted (and made distinct) in the query: pattern comprehensions have no defined order
        reduce(acc = [], item IN [(a)-[:SPEAKS_FOR]->(o:Actor) | o.id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) AS speaks_for,
        reduce(acc = [], item IN [(a)-[:PART_OF]->(s:Actor) | s.id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) AS part_of,
-       [pair IN reduce(acc = [], item IN [(a)-[r:ACCUSES|DENIES|CONDEMNS|BLAMES]->(b:Actor) | type(r) + ' ' + b.id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) | split(pair, ' ')] AS direct
+       // the bulk export reads direct claims in pages of their own (export-statements)
+       CASE WHEN $direct THEN [pair IN reduce(acc = [], item IN [(a)-[r:ACCUSES|DENIES|CONDEMNS|BLAMES]->(b:Actor) | type(r) + ' ' + b.id] | CASE WHEN item IN acc THEN acc ELSE [other IN acc WHERE other < item] + [item] + [other IN acc WHERE other > item] END) | split(pair, ' ')] ELSE [] END AS direct
 ORDER BY id

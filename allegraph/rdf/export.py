@@ -12,7 +12,7 @@ import json
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +27,7 @@ from rdflib.term import Node
 from allegraph.errors import BadRequest
 from allegraph.querying import ClaimOut, run_query
 from allegraph.rdf.mapping import (
+    DIRECT_PROPERTY,
     ExportActor,
     ExportDocument,
     ExportIncident,
@@ -77,6 +78,10 @@ class ExportSummary(BaseModel):
 
 
 RowsToQuads = Callable[[list[dict[str, Any]], Minter], Iterator[Quad]]
+Pager = Callable[[GraphStore, int, int], Iterator[tuple[list[dict[str, Any]], int]]]
+# claims are read a window of this many documents at a time (see export-claims)
+WINDOW = 20
+AFTER_ALL = "~"  # sorts after every id ("claim:…", "actor:…") and edge type
 
 
 def _each(model: type[BaseModel], to_quads: Callable[[Any, Minter], Iterator[Quad]]) -> RowsToQuads:
@@ -93,17 +98,72 @@ class _Source:
     key: str  # the column pages are keyed on
     label: str
     to_quads: RowsToQuads
+    pages: Pager | None = None  # how to page it, when not by `key` alone
+    params: dict[str, Any] = field(default_factory=dict)  # fixed parameters of its query
+
+
+def _windowed(query: str, window: str, key: str, position: Callable[[dict[str, Any]], str], present: str) -> Pager:
+    """Pages of a query read a window of `window` nodes at a time, keyed on the node's id
+    (`after_{window}`) and a position within it (`after_{key}`): export-claims and
+    export-statements. A page costs the same whatever the graph's size or how many rows one node
+    has. `present` is the column that is null on a node's placeholder row."""
+
+    def pages(store: GraphStore, page_size: int, timeout_ms: int) -> Iterator[tuple[list[dict[str, Any]], int]]:
+        after = ("", "")
+        while True:
+            params = {f"after_{window}": after[0], f"after_{key}": after[1], f"{window}s": WINDOW, "limit": page_size}
+            rows = run_query(store, query, params, timeout_ms=timeout_ms).rows
+            found = [row for row in rows if row[present] is not None]
+            if found:
+                yield found, len(found)
+            if len(rows) == page_size:  # the window goes on after the last row
+                after = (rows[-1][f"{_ROW_ID[window]}"], position(rows[-1]) if rows[-1][present] is not None else "")
+                continue
+            window_end = rows[0]["window_end"] if rows else None
+            if window_end is None or after == (window_end, AFTER_ALL):
+                return
+            after = (window_end, AFTER_ALL)
+
+    return pages
+
+
+_ROW_ID = {"document": "document_id", "actor": "speaker_id"}
+
+
+def statement_quads(rows: list[dict[str, Any]], mint: Minter) -> Iterator[Quad]:
+    """export-statements rows: ag:accuses, ag:denies, … between actors, one per distinct triple."""
+    for row in rows:
+        if row["edge"] in DIRECT_PROPERTY:
+            yield (
+                mint("actor", row["speaker_id"]),
+                DIRECT_PROPERTY[row["edge"]],
+                mint("actor", row["target_id"]),
+                None,
+            )
 
 
 # Order matters only for readability of the output: who, where, what happened, then what was said.
 # Every source is paged by its own id, one row per node, so that a page costs the same however
 # long the documents are or however many claims one holds.
 _SOURCES = (
-    _Source("export-actors", "id", "actors", _each(ExportActor, actor_quads)),
+    _Source("export-actors", "id", "actors", _each(ExportActor, actor_quads), params={"direct": False}),
+    _Source(
+        "export-statements",
+        "speaker_id",
+        "statements",
+        statement_quads,
+        pages=_windowed("export-statements", "actor", "edge", lambda row: f"{row['edge']} {row['target_id']}", "edge"),
+    ),
     _Source("export-places", "id", "places", _each(ExportPlace, place_quads)),
     _Source("export-incidents", "id", "incidents", _each(ExportIncident, incident_quads)),
     _Source("export-documents", "document_id", "documents", _each(ExportDocument, document_quads)),
-    _Source("claims", "claim_id", "claims", _each(ClaimOut, claim_quads)),
+    _Source(
+        "export-claims",
+        "claim_id",
+        "claims",
+        _each(ClaimOut, claim_quads),
+        pages=_windowed("export-claims", "document", "claim", lambda row: str(row["claim_id"]), "claim_id"),
+    ),
 )
 EXPORTED_LABELS = ("Actor", "Place", "Incident", "Document", "Claim")
 
@@ -124,7 +184,10 @@ def iter_quads(
 ) -> Iterator[Quad]:
     """Every statement of the export, a page of nodes at a time (keyset pagination on ids)."""
     for source in _SOURCES:
-        for page, nodes in _pages(store, source, page_size, timeout_ms):
+        pages = (
+            source.pages(store, page_size, timeout_ms) if source.pages else _pages(store, source, page_size, timeout_ms)
+        )
+        for page, nodes in pages:
             yield from source.to_quads(page, mint)
             if progress is not None:
                 progress(source.label, nodes)
@@ -136,7 +199,7 @@ def _pages(
     """Each page's rows and how many nodes they cover (documents span one row per claim)."""
     after = ""
     while True:
-        params = {"after": after, "limit": page_size}
+        params = {"after": after, "limit": page_size, **source.params}
         rows = run_query(store, source.query, params, timeout_ms=timeout_ms).rows
         if not rows:
             return
