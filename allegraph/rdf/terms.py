@@ -150,7 +150,7 @@ def boolean(value: object) -> Literal | None:
 
 
 def calendar(value: str | None) -> Literal | None:
-    """xsd:date or xsd:dateTime (in canonical form) when the text is a date; otherwise the text.
+    """xsd:gYear, xsd:gYearMonth, xsd:date or xsd:dateTime (canonical) as precise as the text is; else the text.
 
     ISO 8601 first; then the forms feeds and pages use ("Tue, 11 Oct 2016 10:30:00 GMT",
     "March 5, 2024"), read as the ingest reads `published` for claim dates (dateparser), but
@@ -158,6 +158,9 @@ def calendar(value: str | None) -> Literal | None:
     if not value:
         return None
     text_value = value.strip()
+    reduced = _reduced_precision(text_value)
+    if reduced is not None:
+        return reduced
     if _ISO_DATE.match(text_value):
         try:
             return _date(date.fromisoformat(text_value))
@@ -174,6 +177,18 @@ def calendar(value: str | None) -> Literal | None:
 
 
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def _reduced_precision(value: str) -> Literal | None:
+    """A date the text gives only to the year or month ("in 2018", "in March 2019"): xsd:gYear or
+    xsd:gYearMonth, never a day invented for it."""
+    match = _YEAR_MONTH.match(value)
+    if match is None:
+        return None
+    if match.group(2) is None:
+        return Literal(value, datatype=XSD.gYear)
+    return Literal(value, datatype=XSD.gYearMonth) if 1 <= int(match.group(2)) <= 12 else Literal(value)
 _LOOSE = {"STRICT_PARSING": True, "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
 
 
