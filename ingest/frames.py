@@ -232,7 +232,7 @@ def reciprocal_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
 
 def _controller(index: ActorIndex, verb: Token) -> list[str]:
     """'prompting China and Taiwan to trade accusations': the object of the verb above is the doer."""
-    if verb.dep_ != "xcomp":
+    if verb.dep_ not in ("xcomp", "advcl"):
         return []
     return _actors_of(index, objects(verb.head))
 

@@ -31,7 +31,8 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head  # "Rodriguez, who accused Washington": the noun the clause describes
             return child
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
+    if infinitive and verb.head.pos_ == "VERB":
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if controller is not None and verb.head.lemma_ in OBJECT_CONTROL_VERBS:
             return controller  # "prompting China to trade accusations": China does the trading

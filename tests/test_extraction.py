@@ -78,6 +78,10 @@ CASES = [
         {("accuse", "Sudan", "Chad"), ("accuse", "Chad", "Sudan")},
     ),
     (
+        "The singer held a flag on Sunday, prompting Nepal and Bhutan to trade accusations.",
+        {("accuse", "Nepal", "Bhutan"), ("accuse", "Bhutan", "Nepal")},
+    ),
+    (
         "Peru and Ecuador share a long border. Both often accuse the other of incursions.",
         {("accuse", "Peru", "Ecuador"), ("accuse", "Ecuador", "Peru")},
     ),
