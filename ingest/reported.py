@@ -192,12 +192,24 @@ def _content_tokens(index: ActorIndex, verb: Token) -> list[Token]:
     return out
 
 
+MAX_ACT_NOUN_DEPTH = 3  # arcs from the speech verb: "complained about the crimes of X" is 2
+
+
+def _depth_below(token: Token, verb: Token) -> int:
+    for depth, ancestor in enumerate(token.ancestors, start=1):
+        if ancestor.i == verb.i:
+            return depth
+    return 99
+
+
 def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span, conf: float) -> list[ClaimDraft]:
     """'complained about the crimes of X', 'said X's aggression ...': harmful acts named by nouns."""
     drafts: list[ClaimDraft] = []
     for token in _content_tokens(index, verb):
         if token.lemma_.lower() not in lx.ACT_NOUNS or token.pos_ != "NOUN":
             continue
+        if _depth_below(token, verb) > MAX_ACT_NOUN_DEPTH:
+            continue  # "the aid will augment Ukraine's ability to fight Russian attacks": background, not the charge
         if any(
             a.lemma_.lower() in lx.HEARSAY_NOUNS or negated(a)
             for a in token.ancestors

@@ -169,6 +169,7 @@ NOT_CLAIMS = [
     "Greece said it never imagined that Turkish jets would bomb the island.",
     "Malta said it has no evidence about who ordered the bombing.",
     "Qatar said Oman took responsibility for the talks.",
+    "Fiji said the grant will help Samoa's ability to fight Tongan attacks on its fishing fleet.",
 ]
 
 
