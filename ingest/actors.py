@@ -21,7 +21,8 @@ TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sir", "president", "prime", "minister",
     "ambassador", "spokesman", "spokeswoman", "general", "major", "colonel", "lieutenant", "king",
     "queen", "prince", "sheikh", "admiral", "senator", "rep", "gov", "governor", "mayor", "deputy",
-    "chancellor", "secretary", "foreign", "defense", "defence", "interior", "premier",
+    "chancellor", "secretary", "foreign", "defense", "defence", "interior", "premier", "lady", "lord", "dame",
+    "sen", "judge", "justice", "professor", "prof", "rev", "pope", "cardinal", "archbishop", "bishop",
 }  # fmt: skip
 # Heads of names that make an organisation an organ of the state that qualifies it.
 GOVERNMENT_HEADS = {"court", "army", "navy", "ministry", "department", "bureau", "agency", "police", "service",
