@@ -35,6 +35,8 @@ def _wrongful_object(token: Token) -> bool:
 
 def is_wrongful_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if any(o.lemma_.lower() in lx.HARMLESS_OBJECTS for o in objects(token)):
+        return False  # "strike a deal", "hit a record", "struck a chord with voters"
     if lemma not in lx.WRONG_VERBS:
         return lemma in lx.LIGHT_VERBS and _wrongful_object(token)
     if lemma in lx.LIGHT_VERBS:

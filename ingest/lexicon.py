@@ -123,6 +123,10 @@ WRONG_VERBS = {
     "instigate", "radicalize", "radicalise", "shelter", "bankroll", "assassinate", "coerce", "blackmail",
     "extort", "defraud", "falsify", "forge", "bully",
 }  # fmt: skip
+# Objects that make a violent verb harmless: "strike a deal", "hit a record high", "launch a website".
+HARMLESS_OBJECTS = {"chord", "deal", "balance", "note", "tone", "agreement", "bargain", "pose", "record", "high",
+                    "low", "milestone", "jackpot", "headline", "headlines", "website",
+                    "investigation", "inquiry", "probe", "review", "appeal", "bid", "initiative", "app", "product"}  # fmt: skip
 # Verbs that are wrongful only with a wrongful object ("launch an attack", "send weapons").
 LIGHT_VERBS = {
     "commit",

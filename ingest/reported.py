@@ -51,7 +51,7 @@ def _denied_act(verb: Token) -> bool:
     if is_wrongful_verb(verb):
         return True
     for obj in objects(verb):
-        if obj.lemma_.lower() in lx.ACT_NOUNS or obj.lemma_.lower() in lx.WRONG_NOUNS:
+        if obj.lemma_.lower() in lx.ACT_NOUNS:
             return True
         # "does not have ships capable of carrying out a missile launch": the means of the act
         described = [t for c in obj.children if c.dep_ in ("amod", "acl", "relcl") for t in c.subtree]
@@ -74,8 +74,9 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
         or any(_about_the_claim(v) for v in clauses)
     )
     negated_act = any(
-        (negated(v) or _no_object(v)) and _own_side(index, v, speakers) and _denied_act(v) for v in clauses
-    )
+        (negated(v) or _no_object(v)) and not hypothetical(v) and _own_side(index, v, speakers) and _denied_act(v)
+        for v in clauses
+    )  # "would not restore the sanctions" is an intention, not a denial
     if not (phrase_hit or negated_act):
         return False, []
     accusers = [k for t in content.subtree if t.lemma_.lower() in lx.ACCUSATION_NOUNS for k in accuser_of(index, t)]

@@ -169,6 +169,8 @@ NOT_CLAIMS = [
     "Greece said it never imagined that Turkish jets would bomb the island.",
     "Malta said it has no evidence about who ordered the bombing.",
     "Qatar said Oman took responsibility for the talks.",
+    "Wales said the Tory policies were striking a chord with voters.",
+    "Kenya, which said it would not renew the sanctions, called a meeting.",
     "Fiji said the grant will help Samoa's ability to fight Tongan attacks on its fishing fleet.",
 ]
 
