@@ -169,9 +169,14 @@ def accuser_of(index: ActorIndex, noun: Token) -> list[str]:
     return keys
 
 
+def _states_something(noun: Token) -> bool:
+    """'the suggestion that the WHO was China-centric': the noun carries a claim, not a proposal."""
+    return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in noun.children)
+
+
 def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token]) -> list[tuple[str | None, str]]:
-    if any(o.lemma_.lower() in lx.PROPOSAL_NOUNS for o in objs):
-        return []
+    if any(o.lemma_.lower() in lx.PROPOSAL_NOUNS and not _states_something(o) for o in objs):
+        return []  # rejecting a proposal is refusing it; rejecting "the suggestion that X did Y" is a denial
     has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     targets: list[tuple[str | None, str]] = []
     for obj in objs:

@@ -73,6 +73,13 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
     if not tokens:
         _share_conjunct_title(index, mention)
         return
+    # "UN refugee chief X, a former Nigerian minister": a former office is set aside for the current one
+    parts = [[t for t in tokens if t.i < mention.start], [t for t in tokens if t.i >= mention.start]]
+    current = [t for part in parts if part and not _former(part) for t in part]
+    if not current:
+        actor.former = actor.former or not actor.affiliation_key  # no longer speaks for what it was
+        return
+    tokens = current
     words = {t.lower_.rstrip(".") for t in tokens}
     role = "spokesperson" if words & SPOKES_WORDS else "official" if words & ROLE_NOUNS else None
     # "ambassador to Turkey": the country after "to" is the host, not the one represented
@@ -88,8 +95,8 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
             break
     if affiliation is None and "ministry" in words:
         affiliation = _last_speaking_ministry(index, mention.start)
-    if not actor.role and not actor.affiliation_key:  # "Former Fox News anchor": no longer speaks for it
-        actor.former = bool(words & FORMER_WORDS) or any(t.lower_.startswith("ex-") for t in tokens)
+    if affiliation is not None or role:
+        actor.former = False  # "WHO chief Tedros, a former foreign minister": the current office counts
     if role and not actor.role:
         actor.role = role
         actor.title = _title_text(tokens)
@@ -101,6 +108,10 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
         if index.actors[affiliation].type == "Person":
             affiliation = index.actors[affiliation].affiliation_key or affiliation
         actor.affiliation_key = affiliation
+
+
+def _former(tokens: list[Token]) -> bool:
+    return any(t.lower_.rstrip(".") in FORMER_WORDS or t.lower_.startswith("ex-") for t in tokens)
 
 
 def _share_conjunct_title(index: ActorIndex, mention: Mention) -> None:

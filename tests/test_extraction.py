@@ -108,6 +108,11 @@ CASES = [
     ("Former Nigerian minister Ada Obi accused Ghana of smuggling.", {("accuse", "Ada Obi", "Ghana")}),
     ("Former Reuters anchor Ada Obi accused Ghana of smuggling.", {("accuse", "Ada Obi", "Ghana")}),
     (
+        "UN refugee chief Ada Obi, a former Nigerian minister, accused Ghana of smuggling.",
+        {("accuse", "United Nations", "Ghana")},
+    ),
+    ("Finland dismissed the suggestion that it had spied on Sweden.", {("deny", "Finland", None)}),
+    (
         "The International Court heard the case. Colombia accused the court of bias.",
         {("accuse", "Colombia", "International Court")},
     ),
