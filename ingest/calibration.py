@@ -10,14 +10,14 @@ from __future__ import annotations
 
 # family -> (true positives, false positives) measured on the development set
 MEASURED: dict[str, tuple[int, int]] = {
-    "verb": (49, 14),
+    "verb": (49, 15),
     "idiom": (8, 0),
     "label": (11, 2),
+    "reciprocal": (2, 0),
     "noun": (5, 4),
-    "said": (9, 11),
+    "said": (10, 7),
     "judge": (4, 8),
     # seen too rarely on the development set to measure: the smoothing keeps them near 0.5
-    "reciprocal": (0, 0),
     "called": (0, 0),
     "quote": (0, 0),
 }
