@@ -37,6 +37,9 @@ def is_wrongful_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if any(o.lemma_.lower() in lx.HARMLESS_OBJECTS for o in objects(token)):
         return False  # "strike a deal", "hit a record", "struck a chord with voters"
+    parts = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "prt")}
+    if any(word in parts for word in lx.WRONG_IDIOMS.get(lemma, ())):
+        return True  # "turning a blind eye", "covered up", "playing politics"
     if lemma not in lx.WRONG_VERBS:
         return lemma in lx.LIGHT_VERBS and _wrongful_object(token)
     if lemma in lx.LIGHT_VERBS:

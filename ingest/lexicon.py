@@ -121,7 +121,12 @@ WRONG_VERBS = {
     "infiltrate", "conspire", "suppress", "repress", "silence", "censor", "discriminate", "exploit",
     "manipulate", "mislead", "deceive", "obstruct", "undermine", "destabilize", "destabilise", "incite",
     "instigate", "radicalize", "radicalise", "shelter", "bankroll", "assassinate", "coerce", "blackmail",
-    "extort", "defraud", "falsify", "forge", "bully",
+    "extort", "defraud", "falsify", "forge", "bully", "stoke", "sow", "foment", "inflame", "whitewash",
+}  # fmt: skip
+# Idioms of wrongdoing: verb -> the object or particle that makes it one.
+WRONG_IDIOMS: dict[str, tuple[str, ...]] = {
+    "turn": ("eye",), "cover": ("up",), "play": ("politics", "game", "games"), "drag": ("foot", "feet"),
+    "stab": ("back",), "sweep": ("rug",),
 }  # fmt: skip
 # Objects that make a violent verb harmless: "strike a deal", "hit a record high", "launch a website".
 HARMLESS_OBJECTS = {"chord", "deal", "balance", "note", "tone", "agreement", "bargain", "pose", "record", "high",

@@ -127,6 +127,8 @@ CASES = [
     # responsibility assigned inside reported speech; 'according to' attributes the main clause
     ("Uruguay said Argentina bears responsibility for the blackout.", {("blame", "Uruguay", "Argentina")}),
     ("According to Nepal, Indian troops shelled the border post.", {("accuse", "Nepal", "India")}),
+    ("Laos said Thailand was turning a blind eye to the smuggling.", {("accuse", "Laos", "Thailand")}),
+    ("Cuba said Panama deliberately stokes division.", {("accuse", "Cuba", "Panama")}),
     # an untitled person is the holder of the office the story names ("the prime minister")
     (
         "Peru's economy grew. Ana Ruiz met voters in Lima. Ruiz spoke for an hour. "
