@@ -65,7 +65,10 @@ def test_ntriples_export_stays_flat_with_long_documents(long_store: FalkorStore)
     long_store.write_documents(list(_long_documents(2_000, seed=2)))
     large_peak, large_statements = _peak(long_store)
     assert large_statements > 4 * small_statements
-    assert large_peak < 1.3 * small_peak, (small_peak, large_peak)
+    # 4x the statements: a held export would grow ~4x; a streamed one stays near one page. What the
+    # interpreter allocated before (other tests' caches, pending garbage) moves the peak by up to a
+    # third, so the bound is 1.6x, which still tells the two apart.
+    assert large_peak < 1.6 * small_peak, (small_peak, large_peak)
 
 
 def test_export_documents_gives_each_document_once(long_store: FalkorStore) -> None:

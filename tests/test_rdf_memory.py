@@ -59,5 +59,8 @@ def test_ntriples_export_memory_is_flat_as_the_graph_grows() -> None:
     large_peak, large_statements, large_bytes = large
     assert large_statements > 3.5 * small_statements  # the graph did grow (600 → 3,000 claims)
     # Holding the export would cost at least its size; streaming costs about one page.
-    assert large_peak < 1.3 * small_peak, (small_peak, large_peak)
+    # 4x the statements: a held export would grow ~4x; a streamed one stays near one page. What the
+    # interpreter allocated before (other tests' caches, pending garbage) moves the peak by up to a
+    # third, so the bound is 1.6x, which still tells the two apart.
+    assert large_peak < 1.6 * small_peak, (small_peak, large_peak)
     assert large_peak < large_bytes / 4, (large_peak, large_bytes)

@@ -189,6 +189,8 @@ def _reduced_precision(value: str) -> Literal | None:
     if match.group(2) is None:
         return Literal(value, datatype=XSD.gYear)
     return Literal(value, datatype=XSD.gYearMonth) if 1 <= int(match.group(2)) <= 12 else Literal(value)
+
+
 _LOOSE = {"STRICT_PARSING": True, "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
 
 
