@@ -15,7 +15,7 @@ MEASURED: dict[str, tuple[int, int]] = {
     "label": (11, 2),
     "reciprocal": (2, 0),
     "noun": (5, 4),
-    "said": (10, 7),
+    "said": (10, 9),
     "judge": (4, 8),
     # seen too rarely on the development set to measure: the smoothing keeps them near 0.5
     "called": (0, 0),
