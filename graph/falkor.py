@@ -35,9 +35,9 @@ from allegraph.errors import (
     WriteRefused,
 )
 from graph.readonly import cap_rows
-from graph.store import GraphStore, QueryResult
+from graph.store import SCHEMA_LABEL, GraphStore, QueryResult
 from graph.values import check_sendable, plain
-from graph.write import WRITE_DOCUMENTS
+from graph.write import EDGE_TYPES, WRITE_DOCUMENTS
 from schema import schema_statements
 
 SOCKET_NAME = "falkordb.sock"
@@ -276,7 +276,22 @@ class FalkorStore(GraphStore):
         server.start()
         store = cls(server, settings.graph_name)
         store.ensure_schema()
+        store.ensure_edge_types()
         return store
+
+    def ensure_edge_types(self) -> None:
+        """Create every edge type the writer uses that the graph does not have yet.
+
+        FalkorDB caches a statement's plan with the edge types that existed when it was planned,
+        and a pattern over a type created later stays empty in that cached plan: the batch
+        planned on an empty graph never saw AGAINST or LOCATED_IN edges written after it, so
+        what it collected was wrong. With every type present first, no plan misses one.
+        """
+        rows = self._run("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType", read=True)
+        missing = sorted(set(EDGE_TYPES) - {row[0] for row in rows.result_set})
+        if missing:  # edge types are fixed constants, never input; the node is gone at once
+            creates = "\n".join(f"CREATE (s)-[:{edge}]->(s)" for edge in missing)
+            self._run(f"CREATE (s:{SCHEMA_LABEL} {{id: 'edge-types'}})\n{creates}\nWITH s\nDETACH DELETE s")
 
     def apply_schema(self) -> None:
         existing = self._indexed()

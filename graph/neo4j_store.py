@@ -125,8 +125,9 @@ class Neo4jStore(GraphStore):
                 rows = params[part.rows]
                 if not rows:
                     continue
-                written = tx.run(part_statement(part), {part.rows: rows}).single(strict=True)["written"]
-                if written != len(rows):
+                sent = {part.rows: rows} | {key: params[key] for key in part.reads}
+                written = tx.run(part_statement(part), sent).single(strict=True)["written"]
+                if part.checked and written != len(rows):
                     raise StoreError(
                         f"the store did not write the batch as sent ({part.rows}: {written} of {len(rows)} rows); "
                         "nothing was written"

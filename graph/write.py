@@ -1,8 +1,8 @@
 """Writing a batch of documents' whole subgraphs, the same on Neo4j 5 and FalkorDB.
 
 A batch is a few `UNWIND $rows` statements (`WRITE_PARTS`): the documents (their old claims
-deleted first, so re-ingesting never duplicates), actors, places, incidents, claims, and one
-statement per edge type. Neo4j runs them one after another in one transaction; FalkorDB has no
+deleted first, so re-ingesting never duplicates), actors, places, incidents, claims, one
+statement per edge type, and last the collection of what the old claims left unreferenced. Neo4j runs them one after another in one transaction; FalkorDB has no
 multi-statement transactions, so it runs them chained into one statement (`WRITE_DOCUMENTS`),
 which it applies all or nothing.
 
@@ -11,6 +11,10 @@ of a node once: the engines disagree on which row wins when one statement sets a
 twice. Endpoints of an edge are MATCHed, never MERGEd again, and every part checks that each of
 its rows matched: a row that matched nothing aborts the whole batch instead of leaving a claim
 without its edges or a second node with the same id.
+
+Collecting (`_COLLECT_*`) looks only at what the rewritten documents' old claims referred to,
+recorded on each Document before those claims are deleted, so its cost follows the documents
+rewritten, never the size of the graph; a new document records nothing and costs one lookup.
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ class WritePart:
 
     rows: str
     cypher: str
+    # a checked part must write each of its rows once; a collecting part deletes however many
+    checked: bool = True
+    # other parameters it reads besides its rows
+    reads: tuple[str, ...] = ()
 
 
 def _smallest(prop: str) -> str:
@@ -54,11 +62,36 @@ def _label_if(condition: str, label: str) -> str:
     return f"FOREACH (_ IN CASE WHEN {condition} THEN [1] ELSE [] END | SET n:{label})"
 
 
+# What a document's old claims refer to, recorded on the Document (lists of ids) before they are
+# deleted, so the collecting parts at the end know where to look: the incidents they are about
+# and their places, and the actors: speakers, targets, whom those speak for or belong to, and the
+# states the places lie in. Each step starts from a node already bound (FalkorDB planned the same
+# paths as pattern comprehensions from the far end, scanning every Actor).
+AFFILIATION_HOPS = 3  # a spokesperson speaks for a ministry, part of a state; one hop to spare
+_RECORD_OLD_REFERENCES = f"""OPTIONAL MATCH (d)<-[:REPORTED_IN]-(old:Claim)
+OPTIONAL MATCH (old)-[:ABOUT]->(i:Incident)
+OPTIONAL MATCH (i)-[:OCCURRED_IN]->(p:Place)
+OPTIONAL MATCH (p)-[:LOCATED_IN]->(ps:Actor)
+OPTIONAL MATCH (old)<-[:MADE]-(s:Actor)
+OPTIONAL MATCH (s)-[:SPEAKS_FOR|PART_OF*1..{AFFILIATION_HOPS}]->(sa:Actor)
+OPTIONAL MATCH (old)-[:AGAINST]->(t:Actor)
+OPTIONAL MATCH (t)-[:SPEAKS_FOR|PART_OF*1..{AFFILIATION_HOPS}]->(ta:Actor)
+WITH d, collect(DISTINCT i.id) AS incidents, collect(DISTINCT p.id) AS places,
+     collect(DISTINCT s.id) + collect(DISTINCT sa.id) + collect(DISTINCT t.id) + collect(DISTINCT ta.id)
+     + collect(DISTINCT ps.id) AS actors
+FOREACH (_ IN CASE WHEN size(actors) > 0 THEN [1] ELSE [] END |
+  SET d.collect_incidents = incidents, d.collect_places = places, d.collect_actors = actors)"""
+
+
 _DOCUMENTS = WritePart(
     "docs",
     """UNWIND $docs AS doc
 MERGE (d:Document {id: doc.id})
 SET d += doc.props
+WITH d
+"""
+    + _RECORD_OLD_REFERENCES
+    + """
 WITH d
 OPTIONAL MATCH (d)<-[:REPORTED_IN]-(old:Claim)
 OPTIONAL MATCH (old)<-[:MADE]-(:Actor)-[direct]->(:Actor) WHERE direct.claim_id = old.id
@@ -96,6 +129,64 @@ MERGE (cl)-[:REPORTED_IN]->(d)""",
 )
 
 
+def _recorded(prop: str) -> str:
+    """The ids recorded under `prop` on every document of the batch, each once; the record is
+    cleared, since it only ever lives inside the batch."""
+    return f"""UNWIND $docs AS doc
+MATCH (d:Document {{id: doc.id}})
+WHERE d.{prop} IS NOT NULL
+WITH d, d.{prop} AS ids
+SET d.{prop} = null
+WITH ids
+UNWIND ids AS id
+WITH DISTINCT id"""
+
+
+# After every new claim is written, delete what the old claims referred to and nothing refers to
+# any more: an incident no claim is about, a place no incident occurred in, and an actor that
+# makes no claim and none is against, that no place lies in, that this batch did not write, and
+# that no kept actor speaks for or belongs to (an actor outside the recorded ones counts as kept).
+_COLLECT_INCIDENTS = WritePart(
+    "docs",
+    _recorded("collect_incidents") + "\nMATCH (n:Incident {id: id})\nWHERE NOT (:Claim)-[:ABOUT]->(n)\nDETACH DELETE n",
+    checked=False,
+)
+_COLLECT_PLACES = WritePart(
+    "docs",
+    _recorded("collect_places")
+    + "\nMATCH (n:Place {id: id})\nWHERE NOT (:Incident)-[:OCCURRED_IN]->(n)\nDETACH DELETE n",
+    checked=False,
+)
+
+
+def _keeps(n: str) -> str:
+    statements = "|".join(sorted(set(EDGE_BY_KIND.values())))
+    return (
+        f"{n}.id IN batch_actors OR ({n})-[:MADE]->() OR (:Claim)-[:AGAINST]->({n}) OR ({n})-[:{statements}]-() "
+        f"OR (:Place)-[:LOCATED_IN]->({n})"
+    )
+
+
+_COLLECT_ACTORS = WritePart(
+    "docs",
+    _recorded("collect_actors")
+    + f"""
+WITH collect(id) AS candidates, $actor_ids AS batch_actors
+UNWIND candidates AS id
+MATCH (n:Actor {{id: id}})
+WHERE NOT ({_keeps("n")})
+OPTIONAL MATCH (m:Actor)-[:SPEAKS_FOR|PART_OF*1..{AFFILIATION_HOPS}]->(n)
+WHERE NOT m.id IN candidates OR {_keeps("m")}
+WITH n, count(m) AS keepers
+WHERE keepers = 0
+WITH collect(n) AS unreferenced
+UNWIND unreferenced AS n
+DETACH DELETE n""",
+    checked=False,
+    reads=("actor_ids",),
+)
+
+
 def _link(rows: str, source: str, edge: str, target: str) -> WritePart:
     return WritePart(
         rows,
@@ -111,6 +202,10 @@ def _direct(kind: str, edge: str) -> WritePart:
         f"MERGE (s)-[r:{edge} {{claim_id: c.id}}]->(t)\nSET r += c.props",
     )
 
+
+# Every edge type the parts write or look for.
+EDGE_TYPES = ("SPEAKS_FOR", "PART_OF", "LOCATED_IN", "OCCURRED_IN", "MADE", "REPORTED_IN", "AGAINST", "ABOUT",
+              "RESPONDS_TO", *sorted(set(EDGE_BY_KIND.values())))  # fmt: skip
 
 # In dependency order: every MATCH finds what an earlier part wrote. Labels and edge types are
 # fixed constants, never user input.
@@ -128,8 +223,12 @@ WRITE_PARTS: tuple[WritePart, ...] = (
     _link("about", "Claim", "ABOUT", "Incident"),
     _link("responds_to", "Claim", "RESPONDS_TO", "Claim"),
     *(_direct(kind, edge) for kind, edge in EDGE_BY_KIND.items()),
+    _COLLECT_INCIDENTS,
+    _COLLECT_PLACES,
+    _COLLECT_ACTORS,
 )
-ROW_KEYS = tuple(part.rows for part in WRITE_PARTS)
+# every parameter of a batch
+ROW_KEYS = tuple(dict.fromkeys(key for part in WRITE_PARTS for key in (part.rows, *part.reads)))
 
 
 def part_statement(part: WritePart) -> str:
@@ -140,6 +239,8 @@ def part_statement(part: WritePart) -> str:
 def _guarded(part: WritePart) -> str:
     # A statement cannot raise on purpose in Cypher that both engines share; dividing by zero
     # does, in both, and both then undo everything the statement did.
+    if not part.checked:
+        return f"{part.cypher}\nWITH count(*) AS written"
     return f"{part.cypher}\nWITH count(*) AS written\nWHERE 1 / CASE WHEN written = size(${part.rows}) THEN 1 ELSE 0 END = 1"
 
 
@@ -165,6 +266,7 @@ def documents_params(graphs: Iterable[DocumentGraph], extractor: str = EXTRACTOR
         "actors": [
             {"id": row["id"], **row["props"]} for row in _merged((a["id"], {}, _actor_props(a)) for a in actors)
         ],
+        "actor_ids": sorted({a["id"] for a in actors}),
         "speaks_for": _pairs(actors, "affiliation_id"),
         "part_of": _pairs(actors, "state_id"),
         "places": _merged((x["id"], {}, x["props"]) for x in places),

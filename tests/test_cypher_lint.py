@@ -47,8 +47,12 @@ def _items() -> list[dict]:
     doc_params: dict = {key: [] for key in ROW_KEYS}
     items.append({"name": "write-documents", "query": WRITE_DOCUMENTS, "parameters": doc_params})
     items += [
-        {"name": f"write part {part.rows}", "query": part_statement(part), "parameters": {part.rows: []}}
-        for part in WRITE_PARTS
+        {
+            "name": f"write part {n} ({part.rows})",
+            "query": part_statement(part),
+            "parameters": {key: [] for key in (part.rows, *part.reads)},
+        }
+        for n, part in enumerate(WRITE_PARTS)
     ]
     items += [
         {"name": f"bench raw write {n}", "query": statement, "parameters": {"rows": []}}
