@@ -47,7 +47,7 @@ def _settings(store: str | None = None, home: str | None = None) -> Settings:
 
 
 def _open(settings: Settings) -> Any:
-    from graph.store import open_store
+    from allegraph.graph.store import open_store
 
     return open_store(settings)
 
@@ -60,9 +60,9 @@ def ingest(
     n_process: Annotated[int, typer.Option(help="Parser processes")] = 1,
 ) -> None:
     """Extract claims from documents and write them to the graph (re-ingesting changes nothing)."""
+    from allegraph.ingest.loaders import load_documents
+    from allegraph.ingest.pipeline import load_nlp
     from allegraph.service import ingest_documents
-    from ingest.loaders import load_documents
-    from ingest.pipeline import load_nlp
 
     settings = _settings(store, home)
     try:
@@ -119,8 +119,8 @@ def extract(
     n_process: Annotated[int, typer.Option(help="Parser processes")] = 1,
 ) -> None:
     """Run extraction without writing to the graph."""
+    from allegraph.ingest.pipeline import load_nlp
     from allegraph.service import extract_records
-    from ingest.pipeline import load_nlp
 
     settings = _settings()
     skipped = 0
@@ -197,7 +197,7 @@ def _run_canned(name: str, params: dict[str, Any], store: str | None, home: str 
 @app.command("queries")
 def list_queries() -> None:
     """The canned queries, their parameters and an example each."""
-    from queries import registry
+    from allegraph.queries import registry
 
     table = Table("name", "parameters", "description", show_lines=True)
     for query in registry().values():
@@ -304,13 +304,13 @@ def serve(
     """Serve the HTTP API (docs at /docs). Read-only unless ALLEGRAPH_API_KEY is set."""
     import uvicorn
 
-    from api.http import MAX_HEAD_BYTES, JsonErrorsH11Protocol
+    from allegraph.api.http import MAX_HEAD_BYTES, JsonErrorsH11Protocol
 
     settings = _settings(store, home)
     try:
         _check_port(host, port)  # before the banner: a port in use is an error, not a greeting
         if not settings.uses_neo4j:
-            from graph.falkor import EmbeddedServer, StoreLimits
+            from allegraph.graph.falkor import EmbeddedServer, StoreLimits
 
             # fail here, with a hint, rather than inside uvicorn
             EmbeddedServer(settings.home, StoreLimits.of(settings)).start()
@@ -324,7 +324,7 @@ def serve(
         f"Allegraph explorer on http://{escape(host)}:{port}/ and API docs at /docs — store: {escape(settings.store)}, {mode}"
     )
     uvicorn.run(
-        "api.app:app_from_env",
+        "allegraph.api.app:app_from_env",
         factory=True,
         host=host,
         port=port,

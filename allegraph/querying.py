@@ -1,5 +1,5 @@
 """Typed read operations the CLI and the API share. Every query comes from the registry in
-`queries/`, except analysts' own read-only Cypher (`run_cypher`)."""
+`allegraph/queries/`, except analysts' own read-only Cypher (`run_cypher`)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from allegraph.errors import NotFound, QueryRejected, StoreError
+from allegraph.graph.readonly import check_read_only
+from allegraph.graph.store import GraphStore
 from allegraph.models import ActorType, ClaimKind, Modality, PersonRole
-from graph.readonly import check_read_only
-from graph.store import GraphStore
-from queries import get_query
+from allegraph.queries import get_query
 
 MAX_PAGE = 1000
 

@@ -10,6 +10,9 @@ from spacy.language import Language
 from allegraph import EXTRACTOR_VERSION
 from allegraph.config import Settings
 from allegraph.errors import AllegraphError
+from allegraph.graph.store import GraphStore
+from allegraph.ingest.loaders import load_documents, unique_ids
+from allegraph.ingest.pipeline import extract
 from allegraph.language import language_of
 from allegraph.models import (
     ClaimRecord,
@@ -20,9 +23,6 @@ from allegraph.models import (
     SkippedDocument,
     claim_records,
 )
-from graph.store import GraphStore
-from ingest.loaders import load_documents, unique_ids
-from ingest.pipeline import extract
 
 Progress = Callable[[str], None]
 BATCH = 16

@@ -38,7 +38,7 @@ def data_bytes(directory: Path) -> int:
 
 
 def store_report(settings: Settings) -> StoreReport:
-    from graph.falkor import EmbeddedServer, FalkorStore
+    from allegraph.graph.falkor import EmbeddedServer, FalkorStore
 
     _embedded_only(settings)
     server = EmbeddedServer(settings.home)
@@ -62,7 +62,7 @@ def store_report(settings: Settings) -> StoreReport:
 
 def stop_store(settings: Settings) -> bool:
     """Shut the server down cleanly (its AOF flushed, the data kept); False when none ran."""
-    from graph.falkor import EmbeddedServer
+    from allegraph.graph.falkor import EmbeddedServer
 
     _embedded_only(settings)
     return EmbeddedServer(settings.home).stop()

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from allegraph.graph.store import GraphStore
 from bench.corpus import write_corpus
 from bench.load import LOAD_QUERIES, bare_loop, store_env
 from bench.measure import Latency, run_child
 from bench.writes import WriteRun, write_run
-from graph.store import GraphStore
 
 Progress = Callable[[str], None]
 

@@ -17,10 +17,10 @@ from urllib.parse import urlencode
 import httpx
 from pydantic import BaseModel
 
+from allegraph.graph.store import GraphStore
+from allegraph.queries import get_query
 from bench.config import BenchConfig
 from bench.measure import Latency, latency
-from graph.store import GraphStore
-from queries import get_query
 
 LOAD_QUERIES = ("who-accused-whom", "actor-profile")
 SAMPLE_ACTORS = 50

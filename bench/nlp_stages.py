@@ -10,9 +10,9 @@ from pydantic import BaseModel
 from spacy.language import Language
 
 from allegraph.config import Settings
+from allegraph.graph.store import GraphStore
 from allegraph.service import extract_records, ingest_paths
 from bench.config import BenchConfig
-from graph.store import GraphStore
 
 
 class Throughput(BaseModel):

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from allegraph.graph.write import document_params
 from allegraph.models import EDGE_BY_KIND, DocumentGraph
-from graph.write import document_params
 
 Execute = Callable[[str, dict[str, Any]], object]
 

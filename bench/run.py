@@ -14,6 +14,8 @@ from rich.console import Console
 
 from allegraph.config import Settings
 from allegraph.errors import AllegraphError
+from allegraph.graph.falkor import EmbeddedServer, FalkorStore
+from allegraph.ingest.pipeline import load_base_pipeline, load_nlp
 from bench.config import PRESETS, BenchConfig, RunContext
 from bench.corpus import write_corpus
 from bench.growth import ClaimsStep, IngestStep, export_run, grow_to, ingest_run, query_latencies
@@ -22,8 +24,6 @@ from bench.nlp_stages import nlp_stages
 from bench.report import STORE_HEADLINE, BenchReport, goals, headline, machine, markdown, now
 from bench.stores import StoreComparison, compare_stores, neo4j_settings, open_disposable
 from bench.writes import write_vs_raw
-from graph.falkor import EmbeddedServer, FalkorStore
-from ingest.pipeline import load_base_pipeline, load_nlp
 
 OUT = Path(__file__).resolve().parent / "out"
 console = Console(stderr=True)

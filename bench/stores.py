@@ -11,11 +11,11 @@ from pydantic import BaseModel
 
 from allegraph.config import Settings
 from allegraph.errors import ConfigError
+from allegraph.graph.store import GraphStore, foreign_nodes, open_store
 from bench.load import LOAD_QUERIES, bare_loop, sample_actor_names
 from bench.measure import Latency
 from bench.synthetic import synthetic_documents
 from bench.writes import WriteRun, timed_writes
-from graph.store import GraphStore, foreign_nodes, open_store
 
 WRITES_GOAL = 0.5  # the other store's bulk writes, as a fraction of the embedded store's claims/s
 

@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 from allegraph.config import Settings
+from allegraph.graph.store import open_store
+from allegraph.ingest.pipeline import load_nlp
 from allegraph.service import ingest_paths
 from bench.measure import current_rss_mb
-from graph.store import open_store
-from ingest.pipeline import load_nlp
 
 
 def main() -> None:

@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from pydantic import BaseModel
 
+from allegraph.graph.falkor import FalkorStore
+from allegraph.graph.store import GraphStore
 from allegraph.models import DocumentGraph, GraphStats
 from bench.raw import write_raw
 from bench.synthetic import synthetic_documents
-from graph.falkor import FalkorStore
-from graph.store import GraphStore
 
 Writer = Callable[[Sequence[DocumentGraph]], object]
 

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
-from api.http import JsonErrorsH11Protocol
-from graph.store import GraphStore
+from allegraph.api.http import JsonErrorsH11Protocol
+from allegraph.graph.store import GraphStore
 
 GRAPH_FINGERPRINT = (
     "MATCH (n) OPTIONAL MATCH (n)-[r]->() "

@@ -28,7 +28,7 @@ for _name in ("USER", "PASSWORD", "DATABASE"):
 
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
-    from ingest.pipeline import load_nlp
+    from allegraph.ingest.pipeline import load_nlp
 
     return load_nlp()
 
@@ -42,14 +42,14 @@ def _short_home() -> Path:
 def settings() -> Iterator[Settings]:
     home = _short_home()
     yield Settings(store="embedded", home=home, graph_name="test")
-    from graph.falkor import EmbeddedServer
+    from allegraph.graph.falkor import EmbeddedServer
 
     EmbeddedServer(home).stop()
 
 
 @pytest.fixture
 def store(settings: Settings):  # type: ignore[no-untyped-def]
-    from graph.store import open_store
+    from allegraph.graph.store import open_store
 
     with open_store(settings) as graph_store:
         yield graph_store
@@ -62,7 +62,7 @@ def neo4j_settings() -> Settings | None:
 
 def wipe_test_database(store) -> None:  # type: ignore[no-untyped-def]
     """Empty the test database, refusing one that holds anything Allegraph did not write."""
-    from graph.store import foreign_nodes
+    from allegraph.graph.store import foreign_nodes
 
     foreign = foreign_nodes(store)
     if foreign:
@@ -108,9 +108,9 @@ def _backend_settings(backend: str) -> Settings:
 @pytest.fixture(scope="module", params=["falkordb", "neo4j"])
 def seeded(request, nlp) -> Iterator[Seeded]:  # type: ignore[no-untyped-def]
     """The seed graph on each backend; Neo4j only when ALLEGRAPH_TEST_NEO4J_URI is set (skipped loudly otherwise)."""
+    from allegraph.graph.falkor import EmbeddedServer
+    from allegraph.graph.store import open_store
     from allegraph.service import ingest_paths
-    from graph.falkor import EmbeddedServer
-    from graph.store import open_store
 
     settings = _backend_settings(request.param)
     with open_store(settings) as store:
@@ -125,7 +125,7 @@ def seeded(request, nlp) -> Iterator[Seeded]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def api_url(seeded: Seeded) -> Iterator[str]:
-    from api.app import create_app
+    from allegraph.api.app import create_app
     from tests.api_support import serve
 
     with serve(create_app(seeded.settings, store=seeded.store)) as url:

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from queries import registry
+from allegraph.queries import registry
 from tests.conftest import EXAMPLES, Seeded
 
 

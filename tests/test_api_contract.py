@@ -13,10 +13,10 @@ from fastapi.routing import APIRoute
 from fastapi.utils import generate_unique_id
 from typer.testing import CliRunner
 
+from allegraph.api.app import create_app
 from allegraph.cli import app as cli
 from allegraph.config import Settings
-from api.app import create_app
-from queries import registry
+from allegraph.queries import registry
 from tests.conftest import Seeded
 
 

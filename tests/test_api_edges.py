@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.app import create_app
+from allegraph.api.app import create_app
 from tests.api_support import serve
 from tests.conftest import Seeded
 

@@ -9,9 +9,9 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF
 
+from allegraph.api.rdf import negotiate
 from allegraph.rdf.export import RdfFormat, export
 from allegraph.rdf.terms import AG, SCHEMA, Minter
-from api.rdf import negotiate
 from tests.conftest import Seeded
 from tests.test_rdf import parse
 

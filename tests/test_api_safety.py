@@ -6,10 +6,10 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from allegraph.api.app import create_app
 from allegraph.errors import AllegraphError
-from api.app import create_app
-from graph.falkor import EmbeddedServer
-from graph.store import open_store
+from allegraph.graph.falkor import EmbeddedServer
+from allegraph.graph.store import open_store
 from tests.api_support import fingerprint, serve
 from tests.conftest import Seeded, _short_home
 

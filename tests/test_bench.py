@@ -12,10 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from allegraph.graph.write import documents_params
 from bench.measure import percentile
 from bench.report import BenchReport, exponent
 from bench.synthetic import synthetic_documents
-from graph.write import documents_params
 from tests.conftest import ROOT
 
 TINY = [

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from allegraph.graph.write import ROW_KEYS, WRITE_DOCUMENTS, WRITE_PARTS, part_statement
+from allegraph.queries import registry
+from allegraph.schema import SCHEMA_DIR, statements
 from bench.raw import raw_statements
 from bench.synthetic import synthetic_documents
-from graph.write import ROW_KEYS, WRITE_DOCUMENTS, WRITE_PARTS, part_statement
-from queries import registry
-from schema import SCHEMA_DIR, statements
 from tests.conftest import ROOT
 
 LINTER = ROOT / "tools" / "cypher-lint"
@@ -80,7 +80,7 @@ def test_canned_queries_run_on_the_embedded_store(store) -> None:  # type: ignor
 
 
 def test_a_query_file_whose_parameters_differ_is_refused(tmp_path: Path) -> None:
-    from queries import parse_query_file
+    from allegraph.queries import parse_query_file
 
     bad = tmp_path / "bad.cypher"
     bad.write_text("// name: bad\n// title: t\n// description: d\nMATCH (n) WHERE n.id = $id RETURN n.id AS id\n")

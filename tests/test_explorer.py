@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
 ]
 SHOTS = ROOT / "test-output" / "explorer"
 WEB = ROOT / "web"
-VENDOR = ROOT / "api" / "static" / "vendor"
+VENDOR = ROOT / "allegraph" / "api" / "static" / "vendor"
 # ids are derived from the normalised name and type, so they do not depend on the extractor
 RUSSIA = "actor:ba60f574dc2f2739"
 TURKEY = "actor:59355cb4eb0c8f5f"
@@ -125,10 +125,12 @@ def test_the_shipped_libraries_are_the_locked_npm_packages() -> None:
     if not modules.exists():
         pytest.fail("the explorer's npm packages are not installed: run 'npm ci --prefix web'")
     shipped = json.loads((WEB / "vendor.json").read_text(encoding="utf-8"))
-    assert {p.name for p in VENDOR.iterdir()} == set(shipped), "api/static/vendor holds exactly what vendor.json lists"
+    assert {p.name for p in VENDOR.iterdir()} == set(shipped), (
+        "allegraph/api/static/vendor holds exactly what vendor.json lists"
+    )
     for name, source in shipped.items():
         assert (VENDOR / name).read_bytes() == (modules / source).read_bytes(), (
-            f"api/static/vendor/{name} is stale: run 'npm run build --prefix web' and commit the result"
+            f"allegraph/api/static/vendor/{name} is stale: run 'npm run build --prefix web' and commit the result"
         )
 
 
@@ -343,9 +345,9 @@ def test_api_errors_are_shown_in_words(browser: Browser) -> None:
 
 
 def test_a_stopped_store_is_shown_in_words(browser: Browser) -> None:
-    from api.app import create_app
-    from graph.falkor import EmbeddedServer
-    from graph.store import open_store
+    from allegraph.api.app import create_app
+    from allegraph.graph.falkor import EmbeddedServer
+    from allegraph.graph.store import open_store
     from tests.api_support import serve
     from tests.conftest import _short_home
 

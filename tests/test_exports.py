@@ -11,17 +11,17 @@ from typing import Any
 import httpx
 import pytest
 
+from allegraph.api.app import create_app
+from allegraph.api.rdf import NT_TRAILER
 from allegraph.config import Settings
 from allegraph.errors import StoreUnavailable
+from allegraph.graph.falkor import EmbeddedServer, FalkorStore
+from allegraph.graph.store import QueryResult, open_store
 from allegraph.models import DocumentGraph
 from allegraph.querying import run_query
 from allegraph.rdf.export import RdfFormat, export
 from allegraph.rdf.terms import Minter
-from api.app import create_app
-from api.rdf import NT_TRAILER
 from bench.synthetic import Shape, synthetic_documents
-from graph.falkor import EmbeddedServer, FalkorStore
-from graph.store import QueryResult, open_store
 from tests.api_support import serve
 from tests.conftest import _short_home
 from tests.test_rdf_memory import CountingSink
@@ -110,9 +110,9 @@ def test_a_streamed_export_that_fails_midway_does_not_look_complete(long_store: 
 
 
 def test_in_memory_formats_refuse_a_graph_too_large_for_them(long_store: FalkorStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import api.rdf
+    import allegraph.api.rdf
 
-    monkeypatch.setattr(api.rdf, "MAX_IN_MEMORY_NODES", 10)
+    monkeypatch.setattr(allegraph.api.rdf, "MAX_IN_MEMORY_NODES", 10)
     settings = Settings(store="embedded", home=long_store.server.data_dir.parent, graph_name="long")
     with serve(create_app(settings, store=long_store)) as url:
         refused = httpx.get(f"{url}/export", params={"format": "ttl"}, timeout=60)

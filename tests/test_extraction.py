@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from allegraph.ingest.loaders import content_hash
+from allegraph.ingest.pipeline import extract
 from allegraph.models import Document, claim_records
-from ingest.loaders import content_hash
-from ingest.pipeline import extract
 
 
 def claims(nlp, text: str, published: str | None = None) -> set[tuple]:  # type: ignore[no-untyped-def]

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from allegraph.config import Settings
+from allegraph.graph.store import GraphStore, open_store
 from allegraph.service import ingest_paths
-from graph.store import GraphStore, open_store
 from tests.conftest import EXAMPLES, neo4j_or_skip, wipe_test_database
 
 
@@ -75,7 +75,7 @@ def test_reingest_changes_nothing_and_changed_text_replaces_claims(
 
 
 def test_embedded_store_keeps_data_across_restart(nlp, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    from graph.falkor import EmbeddedServer
+    from allegraph.graph.falkor import EmbeddedServer
 
     with open_store(settings) as store:
         ingest_paths(store, nlp, [str(EXAMPLES / "000_45b42b409655187d.txt")], settings)

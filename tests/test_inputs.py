@@ -16,10 +16,10 @@ from typer.testing import CliRunner
 
 from allegraph.cli import app
 from allegraph.cli_output import print_result
+from allegraph.ingest import loaders
+from allegraph.ingest.loaders import MAX_TITLE_CHARS, expand_paths, load_documents, load_path, unique_ids
 from allegraph.models import Document, SkippedDocument
 from allegraph.querying import QueryResponse
-from ingest import loaders
-from ingest.loaders import MAX_TITLE_CHARS, expand_paths, load_documents, load_path, unique_ids
 
 STORY = "Turkey on Monday accused Russia of shelling civilians in the Syrian town of Saraqeb, killing seven people."
 

@@ -12,9 +12,9 @@ import httpx
 import pytest
 from rdflib import Graph, URIRef
 
+from allegraph.api.app import create_app
 from allegraph.rdf.export import RdfFormat, export
 from allegraph.rdf.terms import Minter
-from api.app import create_app
 from tests.api_support import serve
 from tests.conftest import Seeded
 

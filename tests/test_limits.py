@@ -16,13 +16,13 @@ import httpx
 import pytest
 import redis
 
+from allegraph.api.app import create_app
 from allegraph.config import Settings
 from allegraph.errors import AllegraphError, BadRequest, QueryTimeout, QueryTooLarge, WriteRefused
-from api.app import create_app
-from graph.falkor import EmbeddedServer, FalkorStore, StoreLimits
-from graph.readonly import MAX_NESTING, MAX_TOKENS, cap_rows, check_read_only, nesting, tokens
-from graph.store import open_store
-from queries import registry
+from allegraph.graph.falkor import EmbeddedServer, FalkorStore, StoreLimits
+from allegraph.graph.readonly import MAX_NESTING, MAX_TOKENS, cap_rows, check_read_only, nesting, tokens
+from allegraph.graph.store import open_store
+from allegraph.queries import registry
 from tests.api_support import serve
 from tests.conftest import ROOT, _short_home
 
@@ -291,7 +291,7 @@ def _peak_rss_mb(server: EmbeddedServer) -> float:
 def test_concurrent_starts_start_one_server() -> None:
     home = _short_home()
     script = (
-        "import sys; from pathlib import Path; from graph.falkor import EmbeddedServer; "
+        "import sys; from pathlib import Path; from allegraph.graph.falkor import EmbeddedServer; "
         "EmbeddedServer(Path(sys.argv[1])).start()"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))

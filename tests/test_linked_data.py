@@ -26,7 +26,7 @@ from rdflib.namespace import OWL, PROV, RDF, XSD
 
 from allegraph.rdf.export import RdfFormat, export
 from allegraph.rdf.terms import AG, SCHEMA, Minter, calendar, web_iri
-from schema import SCHEMA_DIR
+from allegraph.schema import SCHEMA_DIR
 from tests.conftest import ROOT, Seeded, _backend_settings, wipe_test_database
 
 BASE = "https://example.org/ag/"
@@ -164,9 +164,9 @@ HOSTILE_DOCUMENTS = [
 
 @pytest.fixture(scope="module", params=["falkordb", "neo4j"])
 def hostile(request, nlp, tmp_path_factory) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from allegraph.graph.falkor import EmbeddedServer
+    from allegraph.graph.store import open_store
     from allegraph.service import ingest_paths
-    from graph.falkor import EmbeddedServer
-    from graph.store import open_store
 
     source = tmp_path_factory.mktemp("hostile") / "hostile.jsonl"
     source.write_text("".join(json.dumps(d) + "\n" for d in HOSTILE_DOCUMENTS), encoding="utf-8")
@@ -218,7 +218,7 @@ def test_terms_are_used_within_their_vocabularies_domains(export_graph: Graph) -
 
 @pytest.mark.parametrize("inference", ["none", "rdfs", "both"])
 def test_the_shapes_hold_under_inference(export_graph: Graph, inference: str) -> None:
-    """With the vocabulary as the ontology, as `pyshacl -i … -e schema/allegraph.ttl` runs it."""
+    """With the vocabulary as the ontology, as `pyshacl -i … -e allegraph/schema/allegraph.ttl` runs it."""
     conforms, _, report = validate(
         export_graph,
         shacl_graph=Graph().parse(SCHEMA_DIR / "shapes.ttl"),
@@ -246,7 +246,7 @@ from pathlib import Path
 from allegraph.config import Settings
 from allegraph.rdf.export import RdfFormat, export_file
 from allegraph.rdf.terms import Minter
-from graph.store import open_store
+from allegraph.graph.store import open_store
 settings = Settings.from_env()
 with open_store(settings) as store:
     for fmt in RdfFormat:

@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 from allegraph.cli import app
 from allegraph.config import Settings
 from allegraph.errors import ConfigError, StoreUnavailable
-from graph.neo4j_store import Neo4jStore, _OneLine, make_driver
-from graph.store import open_store
+from allegraph.graph.neo4j_store import Neo4jStore, _OneLine, make_driver
+from allegraph.graph.store import open_store
 from tests.conftest import DATED_WIRE, EXAMPLES, ROOT, _short_home, neo4j_or_skip, wipe_test_database
 
 UNREACHABLE = "bolt://127.0.0.1:9"  # the discard port: nothing speaks Bolt there
@@ -112,8 +112,8 @@ DEV_SET = ROOT.parent / "shared" / "eval" / "dev" / "dev.jsonl"
 
 
 def _canned_rows(store) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    from allegraph.queries import registry
     from allegraph.querying import run_query
-    from queries import registry
 
     out = {}
     for name, query in registry().items():
@@ -134,8 +134,8 @@ def _statements(store) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_both_stores_give_the_same_answers(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The seeds and the dev set in both stores: every canned query's rows and every RDF statement agree."""
+    from allegraph.graph.falkor import EmbeddedServer
     from allegraph.service import ingest_paths
-    from graph.falkor import EmbeddedServer
 
     neo4j = neo4j_or_skip()
     inputs = [str(EXAMPLES), str(DATED_WIRE)] + ([str(DEV_SET)] if DEV_SET.exists() else [])

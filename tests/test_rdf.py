@@ -12,14 +12,14 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from allegraph.config import Settings
+from allegraph.graph.falkor import EmbeddedServer
+from allegraph.graph.store import GraphStore, open_store
 from allegraph.querying import run_query
 from allegraph.rdf.export import RdfFormat, export, jsonld_context
 from allegraph.rdf.mapping import KIND_CLASS
 from allegraph.rdf.terms import AG, SCHEMA, Minter
+from allegraph.schema import SCHEMA_DIR
 from allegraph.service import ingest_paths
-from graph.falkor import EmbeddedServer
-from graph.store import GraphStore, open_store
-from schema import SCHEMA_DIR
 from tests.conftest import DATED_WIRE, EXAMPLES, ROOT, Seeded, _short_home
 
 PARSER = {RdfFormat.ttl: "turtle", RdfFormat.nt: "nt", RdfFormat.jsonld: "json-ld", RdfFormat.trig: "trig"}

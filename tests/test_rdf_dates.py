@@ -11,11 +11,11 @@ from rdflib import Graph
 from rdflib.namespace import XSD
 
 from allegraph.config import Settings
+from allegraph.graph.store import GraphStore
 from allegraph.rdf.export import RdfFormat
 from allegraph.rdf.terms import AG, SCHEMA
+from allegraph.schema import SCHEMA_DIR
 from allegraph.service import ingest_paths
-from graph.store import GraphStore
-from schema import SCHEMA_DIR
 from tests.test_rdf import exported, parse
 
 ARTICLES = [

@@ -6,11 +6,11 @@ import io
 import tracemalloc
 
 from allegraph.config import Settings
+from allegraph.graph.falkor import EmbeddedServer
+from allegraph.graph.store import GraphStore, open_store
 from allegraph.rdf.export import RdfFormat, export
 from allegraph.rdf.terms import Minter
 from bench.synthetic import Shape, synthetic_documents
-from graph.falkor import EmbeddedServer
-from graph.store import GraphStore, open_store
 from tests.conftest import _short_home
 
 SHAPE = Shape(states=40, organizations=200, people=600, claims_per_document=10)

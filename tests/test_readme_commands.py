@@ -17,7 +17,7 @@ import typer.main
 from typer.testing import CliRunner
 
 from allegraph.cli import app
-from queries import registry
+from allegraph.queries import registry
 from tests.conftest import ROOT, Seeded, _short_home
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -163,7 +163,7 @@ def test_store_status_and_stop_keep_the_data(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setenv("ALLEGRAPH_STORE", "embedded")
     home = _short_home()
     assert _status(home)["running"] is False  # status looks; it does not start a server
-    from graph.falkor import EmbeddedServer
+    from allegraph.graph.falkor import EmbeddedServer
 
     try:
         store_commands_round_trip(home, tmp_path)
@@ -173,7 +173,7 @@ def test_store_status_and_stop_keep_the_data(tmp_path: Path, monkeypatch: pytest
 
 def store_commands_round_trip(home: Path, tmp_path: Path) -> None:
     from allegraph.config import Settings
-    from graph.store import open_store
+    from allegraph.graph.store import open_store
 
     settings = Settings(store="embedded", home=home)
     with open_store(settings) as store:

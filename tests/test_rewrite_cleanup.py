@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 from allegraph.config import Settings
+from allegraph.graph.falkor import EmbeddedServer, FalkorStore
+from allegraph.graph.store import GraphStore, open_store
+from allegraph.graph.write import WRITE_DOCUMENTS, documents_params
 from allegraph.models import Actor, Claim, Document, DocumentGraph, Incident, Place, stable_id
-from graph.falkor import EmbeddedServer, FalkorStore
-from graph.store import GraphStore, open_store
-from graph.write import WRITE_DOCUMENTS, documents_params
-from queries import registry
+from allegraph.queries import registry
 from tests.conftest import _short_home, neo4j_or_skip, wipe_test_database
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from allegraph.ingest import sections as sections_module
+from allegraph.ingest.pipeline import extract
+from allegraph.ingest.sections import SECTION_CHARS, sections
 from allegraph.models import Document
-from ingest import sections as sections_module
-from ingest.pipeline import extract
-from ingest.sections import SECTION_CHARS, sections
 
 FILLER = "Officials met in the capital to discuss trade, water and roads on Tuesday.\n\n"
 

@@ -18,12 +18,12 @@ from pydantic import ValidationError
 
 from allegraph.config import Settings
 from allegraph.errors import StoreError
+from allegraph.graph.falkor import EmbeddedServer
+from allegraph.graph.store import GraphStore, foreign_nodes, open_store
+from allegraph.graph.write import documents_params
 from allegraph.models import MAX_ID_CHARS, Actor, Claim, Document, DocumentGraph, stable_id
-from graph.falkor import EmbeddedServer
-from graph.store import GraphStore, foreign_nodes, open_store
-from graph.write import documents_params
-from queries import registry
-from schema import schema_version
+from allegraph.queries import registry
+from allegraph.schema import schema_version
 from tests.conftest import _short_home, neo4j_or_skip, wipe_test_database
 
 
@@ -162,7 +162,7 @@ def test_a_document_id_the_index_cannot_hold_leaves_nothing_behind(empty: GraphS
 
 
 def test_document_ids_have_a_maximum_length() -> None:
-    from ingest.loaders import record_document
+    from allegraph.ingest.loaders import record_document
 
     Document(id="x" * MAX_ID_CHARS, text="t", content_hash="h")
     with pytest.raises(ValidationError, match="at most 512"):

@@ -17,10 +17,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from allegraph.ingest.loaders import load_path
+from allegraph.ingest.pipeline import PAYLOAD, blank_dateline_outlets, load_nlp, recase_headlines
+from allegraph.ingest.to_graph import build_graph
 from allegraph.models import claim_records
-from ingest.loaders import load_path
-from ingest.pipeline import PAYLOAD, blank_dateline_outlets, load_nlp, recase_headlines
-from ingest.to_graph import build_graph
 
 
 def _scorer(score_py: Path):  # type: ignore[no-untyped-def]

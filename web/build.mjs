@@ -8,11 +8,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const vendor = join(here, "..", "api", "static", "vendor");
+const vendor = join(here, "..", "allegraph", "api", "static", "vendor");
 const files = JSON.parse(readFileSync(join(here, "vendor.json"), "utf8"));
 
 mkdirSync(vendor, { recursive: true });
 for (const [to, from] of Object.entries(files)) {
   copyFileSync(join(here, "node_modules", from), join(vendor, to));
-  console.log(`api/static/vendor/${to} <- node_modules/${from}`);
+  console.log(`allegraph/api/static/vendor/${to} <- node_modules/${from}`);
 }

@@ -1,1 +1,1 @@
-"""RDF export on the Allegraph vocabulary (`schema/allegraph.ttl`)."""
+"""RDF export on the Allegraph vocabulary (`allegraph/schema/allegraph.ttl`)."""

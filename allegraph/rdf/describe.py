@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from allegraph.graph.store import GraphStore
 from allegraph.querying import ClaimOut, run_query
 from allegraph.rdf.mapping import (
     ExportActor,
@@ -23,7 +24,6 @@ from allegraph.rdf.mapping import (
     place_quads,
 )
 from allegraph.rdf.terms import Minter
-from graph.store import GraphStore
 
 # an IRI's local name is the node id without its kind prefix, for the kinds whose ids have one
 PREFIXED = ("actor", "claim", "incident")

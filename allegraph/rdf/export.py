@@ -25,6 +25,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.term import Node
 
 from allegraph.errors import BadRequest
+from allegraph.graph.store import GraphStore
 from allegraph.querying import ClaimOut, run_query
 from allegraph.rdf.mapping import (
     DIRECT_PROPERTY,
@@ -40,8 +41,7 @@ from allegraph.rdf.mapping import (
     place_quads,
 )
 from allegraph.rdf.terms import PREFIXES, Minter
-from graph.store import GraphStore
-from schema import SCHEMA_DIR
+from allegraph.schema import SCHEMA_DIR
 
 DEFAULT_PAGE_SIZE = 200
 Progress = Callable[[str, int], None]
@@ -343,7 +343,7 @@ def serialize_graph(graph: Graph, out: BinaryIO, fmt: RdfFormat, mint: Minter) -
 
 def jsonld_bytes(graph: Graph) -> bytes:
     """JSON-LD compacted with exactly the published context, so that a consumer who reads it
-    with `schema/context.jsonld` reads the same statements. The data namespaces are not added
+    with `allegraph/schema/context.jsonld` reads the same statements. The data namespaces are not added
     as prefixes: `incident` is a term (ag:incident) and would become a prefix, and the output
     would then depend on the inlined context. Nodes, keys and values are sorted: rdflib writes
     them in hash order, which changes from run to run."""
@@ -382,7 +382,7 @@ def _bind(graph: Graph, mint: Minter) -> None:
 
 @lru_cache(maxsize=1)
 def jsonld_context() -> dict[str, Any]:
-    """The published JSON-LD context (schema/context.jsonld), inlined so an export stands alone."""
+    """The published JSON-LD context (allegraph/schema/context.jsonld), inlined so an export stands alone."""
     document = json.loads((SCHEMA_DIR / "context.jsonld").read_text(encoding="utf-8"))
     context: dict[str, Any] = document["@context"]
     return context

@@ -1,4 +1,4 @@
-"""Rows read from the graph → RDF quads, on the vocabulary in `schema/allegraph.ttl`.
+"""Rows read from the graph → RDF quads, on the vocabulary in `allegraph/schema/allegraph.ttl`.
 
 Pure functions: no store, no I/O. A quad's fourth element names the graph it belongs to in
 TriG — the source document's IRI for a document and its claims, None (the default graph) for

@@ -10,9 +10,9 @@ from fastapi import Request
 
 from allegraph.config import Settings
 from allegraph.errors import InvalidParameter
+from allegraph.graph.store import GraphStore
 from allegraph.rdf.terms import Minter
 from allegraph.slots import Slots
-from graph.store import GraphStore
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 

@@ -1,5 +1,5 @@
 """The explorer: a single page at `/` with its script, styles and the graph library it ships
-(`api/static/`, built by `npm ci --prefix web && npm run build --prefix web`). It reads only the
+(`allegraph/api/static/`, built by `npm ci --prefix web && npm run build --prefix web`). It reads only the
 public API, so it holds no data and no Cypher of its own."""
 
 from __future__ import annotations

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from allegraph import EXTRACTOR_VERSION
+from allegraph.ingest.gazetteer import load_gazetteer
+from allegraph.ingest.incidents import date_precision, geocode, incident_id, resolve_date
+from allegraph.ingest.keys import assign_keys
 from allegraph.models import Actor, Claim, Document, DocumentGraph, Incident, Place, actor_id, stable_id
-from ingest.gazetteer import load_gazetteer
-from ingest.incidents import date_precision, geocode, incident_id, resolve_date
-from ingest.keys import assign_keys
 
 
 def _actors(rows: list[dict[str, Any]]) -> dict[str, Actor]:

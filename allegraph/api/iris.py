@@ -12,14 +12,14 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import RedirectResponse
 
+from allegraph.api.deps import get_mint, get_settings, get_store
+from allegraph.api.errors import ERROR_RESPONSES
+from allegraph.api.rdf import FORMAT_BY_MEDIA_TYPE, JSON, NOT_ACCEPTABLE, RDF_CONTENT, negotiate, rdf_response
 from allegraph.config import Settings
 from allegraph.errors import NotFound
+from allegraph.graph.store import GraphStore
 from allegraph.rdf.describe import Described, describe
 from allegraph.rdf.terms import KINDS, Minter
-from api.deps import get_mint, get_settings, get_store
-from api.errors import ERROR_RESPONSES
-from api.rdf import FORMAT_BY_MEDIA_TYPE, JSON, NOT_ACCEPTABLE, RDF_CONTENT, negotiate, rdf_response
-from graph.store import GraphStore
 
 # module-level aliases: the annotations are strings (future import), resolved in this namespace
 Local = Annotated[str, Path(description="The node id without its kind prefix, as in the IRI")]

@@ -7,14 +7,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ingest import lexicon as lx
-from ingest.actors import ActorIndex
-from ingest.calibration import calibrated
-from ingest.claims import ClaimDraft, noun_claims, speech_act_claims
-from ingest.frames import idiom_claims, label_claims, reciprocal_claims
-from ingest.incidents import casualties, incident_type, places_in
-from ingest.quotes import quote_regions, quote_speakers
-from ingest.reported import content_claims, reported_speech_claims
+from allegraph.ingest import lexicon as lx
+from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.calibration import calibrated
+from allegraph.ingest.claims import ClaimDraft, noun_claims, speech_act_claims
+from allegraph.ingest.frames import idiom_claims, label_claims, reciprocal_claims
+from allegraph.ingest.incidents import casualties, incident_type, places_in
+from allegraph.ingest.quotes import quote_regions, quote_speakers
+from allegraph.ingest.reported import content_claims, reported_speech_claims
 
 HEADLINE_MAX = 200
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 if TYPE_CHECKING:
-    from ingest.actors import ActorIndex, Mention
+    from allegraph.ingest.actors import ActorIndex, Mention
 
 SPOKES_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "mouthpiece"}
 OFFICIAL_WORDS = {

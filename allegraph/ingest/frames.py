@@ -13,11 +13,11 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ingest import lexicon as lx
-from ingest.actors import ActorIndex
-from ingest.acts import clause_verbs, expand
-from ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
-from ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
+from allegraph.ingest import lexicon as lx
+from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.acts import clause_verbs, expand
+from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
+from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
 # A predicate about an actor needs a harsher word than a label the speaker pins on it.

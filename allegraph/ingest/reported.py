@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest import lexicon as lx
-from ingest.actors import ActorIndex
-from ingest.acts import clause_verbs, expand, is_wrongful_verb, perpetrators
-from ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
-from ingest.frames import judgements
-from ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
+from allegraph.ingest import lexicon as lx
+from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.acts import clause_verbs, expand, is_wrongful_verb, perpetrators
+from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
+from allegraph.ingest.frames import judgements
+from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 FIRST_PERSON = {"i", "we", "us", "me", "our"}
 

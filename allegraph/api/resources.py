@@ -12,9 +12,16 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
 from allegraph import EXTRACTOR_VERSION, __version__
+from allegraph.api.deps import ISO_DATE, get_cypher_slots, get_mint, get_nlp, get_settings, get_store
+from allegraph.api.errors import ERROR_RESPONSES, ErrorResponse
+from allegraph.api.rdf import RDF_VIEW_RESPONSES, rdf_response, view_format
 from allegraph.config import Settings
 from allegraph.errors import Forbidden, InvalidParameter, Unauthorized
+from allegraph.graph.readonly import MAX_QUERY_CHARS, check_read_only
+from allegraph.graph.store import GraphStore
+from allegraph.ingest.loaders import Record, record_document
 from allegraph.models import IngestSummary
+from allegraph.queries import MAX_TEXT
 from allegraph.querying import (
     ActorProfile,
     ActorSummary,
@@ -32,13 +39,6 @@ from allegraph.rdf.mapping import claim_quads
 from allegraph.rdf.terms import Minter
 from allegraph.service import ingest_documents
 from allegraph.slots import Slots
-from api.deps import ISO_DATE, get_cypher_slots, get_mint, get_nlp, get_settings, get_store
-from api.errors import ERROR_RESPONSES, ErrorResponse
-from api.rdf import RDF_VIEW_RESPONSES, rdf_response, view_format
-from graph.readonly import MAX_QUERY_CHARS, check_read_only
-from graph.store import GraphStore
-from ingest.loaders import Record, record_document
-from queries import MAX_TEXT
 
 MAX_DOCUMENTS_PER_REQUEST = 100
 CYPHER_SLOT_WAIT_S = 1.0

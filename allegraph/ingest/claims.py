@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest import lexicon as lx
-from ingest.actors import ActorIndex
-from ingest.acts import expand, perpetrators
-from ingest.syntax import (
+from allegraph.ingest import lexicon as lx
+from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.acts import expand, perpetrators
+from allegraph.ingest.syntax import (
     hypothetical,
     is_passive,
     negated,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ingest import lexicon as lx
-from ingest.actors import ActorIndex
-from ingest.syntax import hypothetical, is_passive, negated, objects, passive_subject, prep_objects, subject
+from allegraph.ingest import lexicon as lx
+from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.syntax import hypothetical, is_passive, negated, objects, passive_subject, prep_objects, subject
 
 
 def expand(index: ActorIndex, token: Token | None, *, modifiers: bool = False) -> list[str]:

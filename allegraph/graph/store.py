@@ -10,10 +10,10 @@ from pydantic import BaseModel
 
 from allegraph.config import Settings
 from allegraph.errors import QueryRejected
+from allegraph.graph.values import check_sendable
+from allegraph.graph.write import documents_params
 from allegraph.models import DocumentGraph, GraphStats
-from graph.values import check_sendable
-from graph.write import documents_params
-from schema import schema_version
+from allegraph.schema import schema_version
 
 # The store records the schema version it has applied in one node of its own, so a command
 # applies the schema only when it changed (one read otherwise). Stats leave that node out.
@@ -77,7 +77,7 @@ class GraphStore(abc.ABC):
 
     @abc.abstractmethod
     def write_batch(self, params: dict[str, Any]) -> None:
-        """Run graph.write's parts with these rows, all or nothing; StoreError if any row was not written."""
+        """Run allegraph.graph.write's parts with these rows, all or nothing; StoreError if any row was not written."""
 
     def write_document(self, graph: DocumentGraph) -> None:
         self.write_documents([graph])
@@ -138,7 +138,7 @@ def foreign_nodes(store: GraphStore) -> int:
 
 def open_store(settings: Settings) -> GraphStore:
     if settings.uses_neo4j:
-        from graph.neo4j_store import Neo4jStore
+        from allegraph.graph.neo4j_store import Neo4jStore
 
         return Neo4jStore.connect(settings)
     if settings.store not in ("embedded", "falkordb"):
@@ -148,6 +148,6 @@ def open_store(settings: Settings) -> GraphStore:
             f"unknown store {settings.store!r}",
             hint="use 'embedded' (the default) or a bolt://, neo4j:// or neo4j+s:// URI",
         )
-    from graph.falkor import FalkorStore
+    from allegraph.graph.falkor import FalkorStore
 
     return FalkorStore.open(settings)

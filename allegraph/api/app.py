@@ -9,24 +9,24 @@ from typing import Any
 from fastapi import Depends, FastAPI
 
 from allegraph import __version__
+from allegraph.api.deps import LazyNlp, single_valued_query
+from allegraph.api.docs import install_docs
+from allegraph.api.errors import install_error_handlers
+from allegraph.api.explorer import install_explorer
+from allegraph.api.iris import iri_router
+from allegraph.api.operations import operation_id
+from allegraph.api.queries import query_router
+from allegraph.api.rdf import rdf_router
+from allegraph.api.resources import resource_router
 from allegraph.config import Settings
 from allegraph.errors import AllegraphError, ConfigError
+from allegraph.graph.store import GraphStore
 from allegraph.rdf.terms import Minter
-from api.deps import LazyNlp, single_valued_query
-from api.docs import install_docs
-from api.errors import install_error_handlers
-from api.explorer import install_explorer
-from api.iris import iri_router
-from api.operations import operation_id
-from api.queries import query_router
-from api.rdf import rdf_router
-from api.resources import resource_router
-from graph.store import GraphStore
 
 DESCRIPTION = """
 Who accused whom of what, who denied it, who condemned and who blamed — extracted from news.
 
-* **Canned queries** (`/queries/…`): the registry in `queries/*.cypher`, typed parameters,
+* **Canned queries** (`/queries/…`): the registry in `allegraph/queries/*.cypher`, typed parameters,
   results as `{"query", "columns", "rows"}`.
 * **Resources**: `/claims` (cursor pagination), `/actors`, `/actors/{id}`, `/documents/{id}`.
 * **Analysts**: `POST /cypher` runs read-only Cypher with a row cap and a timeout.
@@ -41,7 +41,7 @@ Every error has one shape: `{"error": {"status", "code", "message", "hint", "det
 
 
 def _default_nlp() -> Any:
-    from ingest.pipeline import load_nlp
+    from allegraph.ingest.pipeline import load_nlp
 
     return load_nlp()
 
@@ -58,7 +58,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         if owned:
-            from graph.store import open_store
+            from allegraph.graph.store import open_store
 
             app.state.store = open_store(settings)
         try:
@@ -99,5 +99,5 @@ def _minter(settings: Settings) -> Minter:
 
 
 def app_from_env() -> FastAPI:
-    """Factory for `uvicorn --factory api.app:app_from_env` and for worker processes."""
+    """Factory for `uvicorn --factory allegraph.api.app:app_from_env` and for worker processes."""
     return create_app(Settings.from_env())

@@ -6,9 +6,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ingest.actors import ActorIndex
-from ingest.claims import speakers_of
-from ingest.lexicon import SAY_VERBS
+from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.claims import speakers_of
+from allegraph.ingest.lexicon import SAY_VERBS
 
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
 

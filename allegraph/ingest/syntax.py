@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest.lexicon import MODALS
+from allegraph.ingest.lexicon import MODALS
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")

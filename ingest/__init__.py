@@ -1,1 +1,0 @@
-"""Ingest: documents in (text, HTML, JSONL), claims out. Extraction is pure; I/O lives in graph/."""
