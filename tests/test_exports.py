@@ -4,7 +4,6 @@ source is paged by its own ids; and an export that fails part-way never looks co
 from __future__ import annotations
 
 import io
-import tracemalloc
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,33 +18,19 @@ from allegraph.graph.falkor import EmbeddedServer, FalkorStore
 from allegraph.graph.store import QueryResult, open_store
 from allegraph.models import DocumentGraph
 from allegraph.querying import run_query
-from allegraph.rdf.export import RdfFormat, export
-from allegraph.rdf.terms import Minter
 from bench.synthetic import Shape, synthetic_documents
 from tests.api_support import serve
 from tests.conftest import _short_home
-from tests.test_rdf_memory import CountingSink
+from tests.test_rdf_memory import _peak_export
 
 LONG = Shape(states=20, organizations=50, people=100, claims_per_document=100)
 LONG_TITLE = "A headline that never ends, " * 130  # ~3,600 characters, as a one-line text once gave
-PAGE = 20
 
 
 def _long_documents(n_claims: int, seed: int) -> Iterator[DocumentGraph]:
     for graph in synthetic_documents(n_claims, LONG, seed=seed):
         document = graph.document.model_copy(update={"title": LONG_TITLE})
         yield graph.model_copy(update={"document": document})
-
-
-def _peak(store: FalkorStore) -> tuple[int, int]:
-    sink = CountingSink()
-    tracemalloc.start()
-    try:
-        summary = export(store, sink, RdfFormat.nt, Minter(), timeout_ms=60_000, page_size=PAGE)  # type: ignore[arg-type]
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return peak, summary.statements
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +46,9 @@ def test_ntriples_export_stays_flat_with_long_documents(long_store: FalkorStore)
     """Documents of 100 claims and a 3,600-character title: a page of 20 documents was 2,000
     rows that each repeated the title; now every page is 20 rows."""
     long_store.write_documents(list(_long_documents(500, seed=1)))
-    small_peak, small_statements = _peak(long_store)
+    small_peak, small_statements, _ = _peak_export(long_store)
     long_store.write_documents(list(_long_documents(2_000, seed=2)))
-    large_peak, large_statements = _peak(long_store)
+    large_peak, large_statements, _ = _peak_export(long_store)
     assert large_statements > 4 * small_statements
     # 4x the statements: a held export would grow ~4x; a streamed one stays near one page. What the
     # interpreter allocated before (other tests' caches, pending garbage) moves the peak by up to a
