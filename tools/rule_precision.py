@@ -17,10 +17,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from allegraph.ingest.calibration import rule_family
 from allegraph.ingest.loaders import load_path
-from allegraph.ingest.pipeline import PAYLOAD, blank_dateline_outlets, load_nlp, recase_headlines
+from allegraph.ingest.pipeline import load_nlp, payloads
 from allegraph.ingest.to_graph import build_graph
-from allegraph.models import claim_records
+from allegraph.models import Document, claim_records
 
 
 def _scorer(score_py: Path):  # type: ignore[no-untyped-def]
@@ -38,10 +39,8 @@ def main(argv: list[str]) -> int:
     gold = score.gold_items(score.load_jsonl(gold_path), "state", names)
     nlp = load_nlp()
     stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, optional, fp
-    documents = [d for d in load_path(data, 10_000_000) if hasattr(d, "text")]
-    texts = ((recase_headlines(blank_dateline_outlets(d.text)), d) for d in documents)
-    for doc, document in nlp.pipe(texts, as_tuples=True):
-        payload = doc.user_data[PAYLOAD]
+    documents = [d for d in load_path(data, 10_000_000) if isinstance(d, Document)]
+    for document, payload in payloads(nlp, documents):
         graph = build_graph(document, payload)
         name = Path(document.id).name
         for row, record in zip(payload["claims"], claim_records(graph, name), strict=True):
@@ -54,8 +53,7 @@ def main(argv: list[str]) -> int:
                 and any(names.same(speaker, s) for s in speakers)
                 and any(names.same(target, t) for t in targets)
             ]
-            family = row["rule"].split(":")[0]
-            stats[family][0 if hit and False in hit else 1 if hit else 2] += 1
+            stats[rule_family(row["rule"])][0 if hit and False in hit else 1 if hit else 2] += 1
     print(f"{'rule':<14} {'claims':>6} {'tp':>4} {'opt':>4} {'fp':>4} {'P':>6}")
     for rule, (tp, opt, fp) in sorted(stats.items(), key=lambda kv: -sum(kv[1])):
         print(f"{rule:<14} {tp + opt + fp:6d} {tp:4d} {opt:4d} {fp:4d} {tp / max(1, tp + fp):6.2f}")

@@ -128,7 +128,15 @@ def _is_title_case(line: str) -> bool:
 def extract(
     nlp: Language, documents: Iterable[Document], *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[DocumentGraph]:
-    """Parse and extract, streaming: one DocumentGraph per input document, in order. A long
+    """Parse and extract, streaming: one DocumentGraph per input document, in order."""
+    for document, payload in payloads(nlp, documents, batch_size=batch_size, n_process=n_process):
+        yield build_graph(document, payload)
+
+
+def payloads(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 16, n_process: int = 1
+) -> Iterator[tuple[Document, dict[str, Any]]]:
+    """Each document with the claims component's plain payload (claims keep their `rule`). A long
     document is parsed in sections (allegraph/ingest/sections.py) and put back together."""
     pieces = (
         (recase_headlines(blank_dateline_outlets(text)), (document, offset, n == len(parts) - 1))
@@ -140,5 +148,5 @@ def extract(
     for doc, (document, offset, last) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process):
         found.append((offset, doc.user_data[PAYLOAD]))
         if last:
-            yield build_graph(document, merge_payloads(found))
+            yield document, merge_payloads(found)
             found = []
