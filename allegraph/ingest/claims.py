@@ -34,7 +34,6 @@ class ClaimDraft:
     charge: str
     sent: Span
     anchor: int
-    confidence: float
     rule: str
     modality: str = "asserted"
     quote: str | None = None
@@ -91,7 +90,7 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
             for speaker in speakers:
                 tgt = _other_speaker(speaker, speakers) if target == "<each-other>" else target
                 drafts.append(
-                    ClaimDraft(kind, speaker, tgt, charge, sent, token.i, 0.65 if headline else 0.9, f"verb:{lemma}",
+                    ClaimDraft(kind, speaker, tgt, charge, sent, token.i, f"verb:{lemma}",
                                "hedged" if hedged(sent, token) else "asserted")
                 )  # fmt: skip
     return drafts
@@ -214,9 +213,7 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
         if not speakers:
             continue
         if kind == "deny":
-            drafts.extend(
-                ClaimDraft("deny", s, None, phrase(token), sent, token.i, 0.7, "noun:denial") for s in speakers
-            )
+            drafts.extend(ClaimDraft("deny", s, None, phrase(token), sent, token.i, "noun:denial") for s in speakers)
             continue
         perps: list[str | None] = [
             p for p in dict.fromkeys(_noun_targets(index, token) + reacted_to) if p not in speakers
@@ -226,7 +223,7 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
         charge = phrase(token)
         for speaker in speakers:
             for perp in perps:
-                drafts.append(ClaimDraft(kind, speaker, perp, charge, sent, token.i, 0.6 if headline else 0.75, "noun"))
+                drafts.append(ClaimDraft(kind, speaker, perp, charge, sent, token.i, "noun"))
     return drafts
 
 

@@ -54,12 +54,11 @@ def pejorative(tokens: list[Token], threshold: float = NEGATIVE_VALENCE) -> bool
     return lx.has_phrase(" ".join(t.lower_ for t in tokens), lx.CONDEMN_PHRASES)
 
 
-def _draft(kind: str, speaker: str, target: str | None, charge: str, sent: Span, anchor: Token, rule: str,
-           headline: bool, confidence: float) -> ClaimDraft:  # fmt: skip
+def _draft(
+    kind: str, speaker: str, target: str | None, charge: str, sent: Span, anchor: Token, rule: str
+) -> ClaimDraft:
     modality = "hedged" if hedged(sent, anchor) else "asserted"
-    return ClaimDraft(
-        kind, speaker, target, charge, sent, anchor.i, confidence - (0.2 if headline else 0), rule, modality
-    )
+    return ClaimDraft(kind, speaker, target, charge, sent, anchor.i, rule, modality)
 
 
 def _live(token: Token) -> bool:
@@ -114,9 +113,7 @@ def idiom_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDra
         for speaker in speakers:
             for target in targets:
                 charge = phrase(pobjs[0]) if pobjs else ""
-                drafts.append(
-                    _draft(kind, speaker, target, charge, sent, token, f"idiom:{token.lemma_}", headline, 0.85)
-                )
+                drafts.append(_draft(kind, speaker, target, charge, sent, token, f"idiom:{token.lemma_}"))
     return drafts
 
 
@@ -189,10 +186,7 @@ def _labelled(index: ActorIndex, verb: Token, objs: list[Token], label: list[Tok
     if accusation and lx.has_phrase(text, lx.DENY_PHRASES + ("nonsense", "lies", "rubbish")):
         accusers = or_none([k for o in accusation for k in accuser_of(index, o)])
         for speaker in speakers:
-            drafts.extend(
-                _draft("deny", speaker, a, phrase(accusation[0]), sent, verb, "label:deny", headline, 0.8)
-                for a in accusers
-            )
+            drafts.extend(_draft("deny", speaker, a, phrase(accusation[0]), sent, verb, "label:deny") for a in accusers)
         return drafts
     if not pejorative(label):
         return drafts
@@ -200,9 +194,7 @@ def _labelled(index: ActorIndex, verb: Token, objs: list[Token], label: list[Tok
     if not targets and objs[0].lemma_.lower() in lx.ACT_NOUNS:
         targets = [None]  # "called the killing a disgrace": an act condemned, its author not named
     for speaker in speakers:
-        drafts.extend(
-            _draft("condemn", speaker, t, text[:120], sent, verb, "label:condemn", headline, 0.8) for t in targets
-        )
+        drafts.extend(_draft("condemn", speaker, t, text[:120], sent, verb, "label:condemn") for t in targets)
     return drafts
 
 
@@ -224,9 +216,7 @@ def reciprocal_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
         for speaker in sides:
             for target in sides:
                 if target != speaker:
-                    drafts.append(
-                        _draft(kind, speaker, target, phrase(nouns[0]), sent, token, "reciprocal", headline, 0.8)
-                    )
+                    drafts.append(_draft(kind, speaker, target, phrase(nouns[0]), sent, token, "reciprocal"))
     return drafts
 
 

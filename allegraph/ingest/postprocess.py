@@ -52,7 +52,7 @@ def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
         root = sent.root
         said_here = root.lemma_.lower() in lx.SAY_VERBS and not _in_regions(root.idx, regions)
         if speakers and not said_here:
-            found += content_claims(index, root, speakers, sent, "quote", 0.6, sent.text)
+            found += content_claims(index, root, speakers, sent, "quote", sent.text)
         drafts.extend((d, headline) for d in found)
     return drafts
 

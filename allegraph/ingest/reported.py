@@ -84,7 +84,7 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
 
 
 def content_claims(
-    index: ActorIndex, content: Token, speakers: list[str], sent: Span, rule: str, confidence: float, quote: str | None
+    index: ActorIndex, content: Token, speakers: list[str], sent: Span, rule: str, quote: str | None
 ) -> list[ClaimDraft]:
     drafts: list[ClaimDraft] = []
     is_denial, accusers = _denial(index, content, sent, speakers)
@@ -100,7 +100,6 @@ def content_claims(
                         phrase(content),
                         sent,
                         content.i,
-                        confidence,
                         rule + ":deny",
                         quote=quote,
                         content=content.i,
@@ -110,17 +109,13 @@ def content_claims(
     for perp, clause in perpetrators(index, content):
         kind = _content_kind(clause, text)
         for speaker in speakers:
-            drafts.append(
-                ClaimDraft(kind, speaker, perp, phrase(clause), sent, clause.i, confidence, rule, quote=quote)
-            )
+            drafts.append(ClaimDraft(kind, speaker, perp, phrase(clause), sent, clause.i, rule, quote=quote))
     if drafts:
         return drafts
     for target, clause, kind in judgements(index, content):
         for speaker in speakers:
             drafts.append(
-                ClaimDraft(
-                    kind, speaker, target, phrase(clause), sent, clause.i, confidence, "judge:" + rule, quote=quote
-                )
+                ClaimDraft(kind, speaker, target, phrase(clause), sent, clause.i, "judge:" + rule, quote=quote)
             )
     return drafts
 
@@ -142,17 +137,16 @@ def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> lis
             contents.extend(
                 t for t in token.subtree if t.dep_ in ("pcomp", "pobj") and t.pos_ in ("VERB", "AUX", "NOUN")
             )
-        confidence = 0.55 if headline else 0.7
         modality = "hedged" if hedged(sent, token) else "asserted"
         for content in contents:
             if _nested_speech(index, content):
                 continue  # "A said B told ...": B's words are B's claim, found at B's verb
-            for draft in content_claims(index, content, speakers, sent, f"said:{token.lemma_}", confidence, None):
+            for draft in content_claims(index, content, speakers, sent, f"said:{token.lemma_}", None):
                 draft.modality = modality
                 draft.anchor = token.i
                 drafts.append(draft)
-        drafts.extend(_act_noun_claims(index, token, speakers, sent, confidence))
-        drafts.extend(_called_claims(index, token, speakers, sent, confidence))
+        drafts.extend(_act_noun_claims(index, token, speakers, sent))
+        drafts.extend(_called_claims(index, token, speakers, sent))
     drafts.extend(according_to_claims(index, sent, headline))
     return drafts
 
@@ -167,7 +161,7 @@ def according_to_claims(index: ActorIndex, sent: Span, headline: bool) -> list[C
         root = sent.root
         if not sources or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in lx.SAY_VERBS:
             continue
-        for draft in content_claims(index, root, sources, sent, "said:according", 0.6, None):
+        for draft in content_claims(index, root, sources, sent, "said:according", None):
             draft.anchor = token.i
             drafts.append(draft)
     return drafts
@@ -203,7 +197,7 @@ def _depth_below(token: Token, verb: Token) -> int:
     return 99
 
 
-def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span, conf: float) -> list[ClaimDraft]:
+def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span) -> list[ClaimDraft]:
     """'complained about the crimes of X', 'said X's aggression ...': harmful acts named by nouns."""
     drafts: list[ClaimDraft] = []
     for token in _content_tokens(index, verb):
@@ -219,13 +213,11 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
             continue
         for perp in index.resolve(token, modifiers=True):
             kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
-            drafts.extend(
-                ClaimDraft(kind, s, perp, phrase(token), sent, token.i, conf - 0.1, "said:act-noun") for s in speakers
-            )
+            drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, "said:act-noun") for s in speakers)
     return drafts
 
 
-def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span, conf: float) -> list[ClaimDraft]:
+def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span) -> list[ClaimDraft]:
     """'A called B's allegations "a horror story"' (deny); 'A called the strikes a blatant violation' (condemn)."""
     if verb.lemma_ != "call":
         return []
@@ -234,14 +226,14 @@ def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Sp
     if lx.has_phrase(text, lx.DENY_PHRASES):
         accusers = [k for o in objs for k in accuser_of(index, o)]
         return [
-            ClaimDraft("deny", s, t, phrase(objs[0]) if objs else text, sent, verb.i, conf, "called:deny")
+            ClaimDraft("deny", s, t, phrase(objs[0]) if objs else text, sent, verb.i, "called:deny")
             for s in speakers
             for t in or_none(accusers)
         ]
     if lx.has_phrase(text, lx.CONDEMN_PHRASES):
         targets = [k for o in objs for k in index.resolve(o, modifiers=True)]
         return [
-            ClaimDraft("condemn", s, t, text[:120], sent, verb.i, conf, "called:condemn")
+            ClaimDraft("condemn", s, t, text[:120], sent, verb.i, "called:condemn")
             for s in speakers
             for t in or_none(targets)
         ]
