@@ -12,11 +12,24 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from allegraph.ingest.streams import (
+    COMPRESSED_SUFFIX,
+    DAMAGED,
+    content_name,
+    count_lines,
+    inner_suffix,
+    is_compressed,
+    line_limit,
+    numbered_lines,
+    open_binary,
+    read_bounded,
+)
 from allegraph.models import Document, SkippedDocument
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
-JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = JSON_LINES_SUFFIXES | {".json"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 # a title is what a person reads in a list: a text without a headline-like line gets the start
 # of its first line, cut at a word, not the whole line
@@ -91,11 +104,15 @@ def expand_paths(inputs: list[str]) -> Iterator[Path | SkippedDocument]:
 
 def load_path(path: Path, max_bytes: int) -> Iterator[Document | SkippedDocument]:
     """Documents from one file; a bad file or line is a SkippedDocument, never an exception."""
-    suffix = path.suffix.lower()
+    suffix = inner_suffix(path)
     if suffix not in SUPPORTED:
-        yield SkippedDocument(source=str(path), reason=f"unsupported file type {suffix or '(none)'}")
+        shown = suffix + COMPRESSED_SUFFIX if is_compressed(path) and suffix else suffix
+        yield SkippedDocument(source=str(path), reason=f"unsupported file type {shown or '(none)'}")
         return
     try:
+        if suffix in JSON_LINES_SUFFIXES:
+            yield from _json_line_documents(path, max_bytes)
+            return
         text = _read_text(path, max_bytes)
         if suffix in JSON_SUFFIXES:
             yield from _json_documents(path, text, max_bytes)
@@ -105,6 +122,8 @@ def load_path(path: Path, max_bytes: int) -> Iterator[Document | SkippedDocument
             yield _text_document(path, text)
     except Skip as skip:
         yield SkippedDocument(source=str(path), reason=skip.reason)
+    except DAMAGED as exc:
+        yield SkippedDocument(source=str(path), reason=f"damaged compressed file: {exc}")
     except OSError as exc:
         yield SkippedDocument(source=str(path), reason=f"cannot read file: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - a loader's failure (parser, missing module) costs only this file
@@ -112,12 +131,17 @@ def load_path(path: Path, max_bytes: int) -> Iterator[Document | SkippedDocument
 
 
 def _read_text(path: Path, max_bytes: int) -> str:
-    size = path.stat().st_size
-    if size == 0:
+    if path.stat().st_size == 0:
         raise Skip("empty file")
-    if size > max_bytes and path.suffix.lower() not in JSON_SUFFIXES:
+    data = read_bounded(path, max_bytes) if is_compressed(path) else path.read_bytes()
+    if not data:
+        raise Skip("empty file")
+    if len(data) > max_bytes and inner_suffix(path) not in JSON_SUFFIXES:
         raise Skip(f"larger than the {max_bytes:,}-byte limit (ALLEGRAPH_MAX_DOCUMENT_BYTES)")
-    data = path.read_bytes()
+    return _decode(data)
+
+
+def _decode(data: bytes) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
@@ -130,6 +154,47 @@ def _read_text(path: Path, max_bytes: int) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Skip(f"not valid UTF-8 (bad byte at offset {exc.start})") from exc
+
+
+def _json_line_documents(path: Path, max_bytes: int) -> Iterator[Document | SkippedDocument]:
+    """One record per line, read as a stream; a bad line costs only itself, and a compressed file
+    damaged part-way keeps the records before the damage."""
+    if not is_compressed(path) and path.stat().st_size == 0:
+        raise Skip("empty file")
+    with open_binary(path) as stream:
+        head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
+        if any(head.startswith(bom) for bom, _ in BOMS):
+            yield from _json_documents(path, _decode(stream.read()), max_bytes)  # UTF-16/32: rare, whole
+            return
+        if b"\x00" in head:
+            raise Skip("binary file (contains NUL bytes)")
+        number = 0
+        try:
+            for number, line in numbered_lines(stream, line_limit(max_bytes)):
+                document = _json_line(path, number, line, max_bytes)
+                if document is not None:
+                    yield document
+        except DAMAGED as exc:
+            yield SkippedDocument(source=f"{path}:{number + 1}", reason=f"damaged compressed file: {exc}")
+
+
+def _json_line(path: Path, number: int, line: bytes | None, max_bytes: int) -> Document | SkippedDocument | None:
+    source = f"{path}:{number}"
+    if line is None:
+        return SkippedDocument(
+            source=source, reason=f"line larger than the {max_bytes:,}-byte limit (ALLEGRAPH_MAX_DOCUMENT_BYTES)"
+        )
+    if number == 1:
+        line = line.removeprefix(codecs.BOM_UTF8)
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return SkippedDocument(source=source, reason=f"not valid UTF-8 (bad byte at offset {exc.start})")
+    except json.JSONDecodeError as exc:
+        return SkippedDocument(source=source, reason=f"not valid JSON: {exc.msg}")
+    return record_document(source, record, max_bytes)
 
 
 def content_hash(text: str) -> str:
@@ -174,7 +239,7 @@ def headline(text: str) -> str | None:
 
 def _text_document(path: Path, text: str) -> Document:
     title = headline(text)
-    return make_document(text, doc_id=path.name, path=str(path), max_bytes=10**12, title=title)
+    return make_document(text, doc_id=content_name(path), path=str(path), max_bytes=10**12, title=title)
 
 
 def _html_document(path: Path, html: str) -> Document:
@@ -190,7 +255,7 @@ def _html_document(path: Path, html: str) -> Document:
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return make_document(
-        text, doc_id=path.name, path=str(path), max_bytes=10**12, title=title, published=published, url=url
+        text, doc_id=content_name(path), path=str(path), max_bytes=10**12, title=title, published=published, url=url
     )
 
 
@@ -209,7 +274,7 @@ def _fallback_html_text(html: str) -> str:
 
 
 def _json_documents(path: Path, text: str, max_bytes: int) -> Iterator[Document | SkippedDocument]:
-    if path.suffix.lower() == ".json" and text.lstrip()[:1] in "[{":
+    if inner_suffix(path) == ".json" and text.lstrip()[:1] in "[{":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -274,3 +339,13 @@ def unique_ids(items: Iterable[Document | SkippedDocument]) -> Iterator[Document
                 continue
             first[item.id] = source
         yield item
+
+
+def count_documents(inputs: list[str]) -> int:
+    """About how many documents (or skips) the inputs hold, cheaply: a progress bar's total.
+    JSON lines are counted by line without being parsed; a JSON array counts as one."""
+    total = 0
+    for item in expand_paths(inputs):
+        lines = isinstance(item, Path) and inner_suffix(item) in JSON_LINES_SUFFIXES
+        total += count_lines(item) if lines and isinstance(item, Path) else 1
+    return total
