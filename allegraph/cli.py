@@ -8,140 +8,23 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from allegraph.cli_common import HomeOpt, StoreOpt, console, errors
+from allegraph.cli_common import fail as _fail
+from allegraph.cli_common import load_settings as _settings
+from allegraph.cli_common import open_configured as _open
+from allegraph.cli_ingest import extract, ingest, progress_bar
 from allegraph.cli_output import data
-from allegraph.config import DEFAULT_BASE_IRI, Settings
+from allegraph.config import DEFAULT_BASE_IRI
 from allegraph.errors import AllegraphError, BadRequest
-from allegraph.models import SkippedDocument
 
 app = typer.Typer(help="Allegraph: who accused whom of what, as a knowledge graph.", no_args_is_help=True)
 store_app = typer.Typer(help="The embedded FalkorDB store: status and clean shutdown.", no_args_is_help=True)
 app.add_typer(store_app, name="store")
-console = Console()
-errors = Console(stderr=True)
-
-StoreOpt = Annotated[
-    str | None,
-    typer.Option("--store", help="'embedded' (default) or a bolt:// / neo4j:// URI. Env: ALLEGRAPH_STORE"),
-]
-HomeOpt = Annotated[str | None, typer.Option("--home", help="Data directory. Env: ALLEGRAPH_HOME")]
-
-
-def _fail(exc: AllegraphError) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {escape(exc.message)}")
-    if exc.hint:
-        errors.print(f"[yellow]hint:[/] {escape(exc.hint)}")
-    return typer.Exit(2)
-
-
-def _settings(store: str | None = None, home: str | None = None) -> Settings:
-    """Settings from the environment; a bad variable is an error message, not a traceback."""
-    try:
-        return Settings.from_env(store=store, home=home)
-    except AllegraphError as exc:
-        raise _fail(exc) from exc
-
-
-def _open(settings: Settings) -> Any:
-    from allegraph.graph.store import open_store
-
-    return open_store(settings)
-
-
-@app.command()
-def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or globs")],
-    store: StoreOpt = None,
-    home: HomeOpt = None,
-    n_process: Annotated[int, typer.Option(help="Parser processes")] = 1,
-) -> None:
-    """Extract claims from documents and write them to the graph (re-ingesting changes nothing)."""
-    from allegraph.ingest.loaders import load_documents
-    from allegraph.ingest.pipeline import load_nlp
-    from allegraph.service import ingest_documents
-
-    settings = _settings(store, home)
-    try:
-        items = list(load_documents(paths, settings.max_document_bytes))
-        nlp = load_nlp()
-        with _open(settings) as graph_store, _progress() as progress:
-            task = progress.add_task("ingesting", total=len(items))
-            summary = ingest_documents(
-                graph_store,
-                nlp,
-                items,
-                progress=lambda label: progress.update(task, advance=1, description=escape(_short(label))),
-                n_process=n_process,
-            )
-    except AllegraphError as exc:
-        raise _fail(exc) from exc
-    console.print(
-        f"[bold]{summary.documents}[/] documents written, {summary.unchanged} unchanged, "
-        f"[bold]{summary.claims}[/] claims, {summary.actors} actors, {len(summary.skipped)} skipped"
-    )
-    if summary.not_english:
-        languages = ", ".join(sorted({note.language for note in summary.not_english}))
-        console.print(
-            f"{len(summary.not_english)} not in English ({languages}): the extractor reads English only, "
-            "so expect few or no claims from them"
-        )
-        for note in summary.not_english[:20]:
-            console.print(f"  [cyan]{note.language}[/] {escape(note.source)}")
-    for skip in summary.skipped:
-        console.print(f"  [yellow]skipped[/] {escape(skip.source)}: {escape(skip.reason)}")
-    if summary.skipped:
-        raise typer.Exit(1)
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description:<40}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=errors,
-        transient=False,
-    )
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= 40 else "…" + label[-39:]
-
-
-@app.command()
-def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or globs")],
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON claim per line (score.py format)")] = False,
-    n_process: Annotated[int, typer.Option(help="Parser processes")] = 1,
-) -> None:
-    """Run extraction without writing to the graph."""
-    from allegraph.ingest.pipeline import load_nlp
-    from allegraph.service import extract_records
-
-    settings = _settings()
-    skipped = 0
-    try:
-        nlp = load_nlp()
-        table = Table("doc", "speaker", "kind", "target", "evidence")
-        for item in extract_records(nlp, paths, settings, n_process):
-            if isinstance(item, SkippedDocument):
-                skipped += 1
-                errors.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.reason)}")
-            elif jsonl:
-                sys.stdout.write(item.model_dump_json() + "\n")
-            else:
-                target = item.target.name if item.target else "—"
-                table.add_row(*data(item.doc, item.speaker.name, item.kind, target, item.evidence[:100]))
-    except AllegraphError as exc:
-        raise _fail(exc) from exc
-    if not jsonl:
-        console.print(table)
-    if skipped:
-        raise typer.Exit(1)
+app.command()(ingest)
+app.command()(extract)
 
 
 @app.command()
@@ -257,7 +140,7 @@ def export(
     try:
         fmt = _rdf_format(output_format, output)
         mint = Minter(base or settings.base_iri)
-        with _open(settings) as graph_store, _progress() as progress:
+        with _open(settings) as graph_store, progress_bar() as progress:
             task = progress.add_task(f"exporting {fmt.value}", total=export_total(graph_store))
             summary = export_file(
                 graph_store,

@@ -39,6 +39,8 @@ class Settings(BaseModel):
     # ad-hoc Cypher may hold at most this many store threads at once (fewer than store_threads)
     cypher_concurrency: int | None = None
     health_timeout_ms: int = 2_000
+    # extraction processes of ingest/extract (--workers); the machine's cores by default
+    workers: int = 1
 
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
@@ -89,9 +91,15 @@ class Settings(BaseModel):
             store_timeout_max_ms=env_int("ALLEGRAPH_STORE_TIMEOUT_MAX_MS", 60_000, "milliseconds"),
             query_memory_mb=env_int("ALLEGRAPH_QUERY_MEMORY_MB", 256, "megabytes"),
             store_threads=env_int("ALLEGRAPH_STORE_THREADS", default_store_threads(), "threads"),
+            workers=env_int("ALLEGRAPH_WORKERS", default_workers(), "processes"),
             cypher_concurrency=env_int("ALLEGRAPH_CYPHER_CONCURRENCY", 0, "queries") if concurrency else None,
             health_timeout_ms=env_int("ALLEGRAPH_HEALTH_TIMEOUT_MS", 2_000, "milliseconds"),
         )
+
+
+def default_workers() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def env_int(name: str, default: int, unit: str) -> int:

@@ -14,6 +14,10 @@ class AllegraphError(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self) -> tuple[type[AllegraphError], tuple[str, str | None]]:
+        # raised in a worker process, it crosses back with its hint
+        return type(self), (self.message, self.hint)
+
 
 class ConfigError(AllegraphError):
     code = "config_error"

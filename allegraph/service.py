@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from pydantic import BaseModel
 from spacy.language import Language
 
 from allegraph import EXTRACTOR_VERSION
 from allegraph.config import Settings
+from allegraph.engines import Engine, as_engine
 from allegraph.errors import AllegraphError
 from allegraph.graph.store import GraphStore
 from allegraph.ingest.loaders import load_documents, unique_ids
-from allegraph.ingest.pipeline import extract
 from allegraph.language import language_of
 from allegraph.models import (
     ClaimRecord,
@@ -39,31 +40,21 @@ def _batches(items: Iterable[Document | SkippedDocument], size: int) -> Iterator
         yield batch
 
 
-def extract_graphs(
-    nlp: Language, documents: list[Document], n_process: int = 1
-) -> Iterator[DocumentGraph | SkippedDocument]:
-    """Extract each document; a document that breaks the extractor is skipped, not fatal."""
-    try:
-        yield from extract(nlp, documents, n_process=n_process)
-        return
-    except AllegraphError:
-        raise
-    except Exception:  # noqa: BLE001 - isolate the bad document below, one at a time
-        pass
-    for document in documents:
-        try:
-            yield from extract(nlp, [document])
-        except Exception as exc:  # noqa: BLE001
-            yield SkippedDocument(source=document.path or document.id, reason=f"extraction failed: {exc}")
-
-
 def extract_records(
-    nlp: Language, inputs: list[str], settings: Settings, n_process: int = 1
+    extractor: Engine | Language, inputs: list[str], settings: Settings
 ) -> Iterator[ClaimRecord | SkippedDocument]:
-    for batch in _batches(load_documents(inputs, settings.max_document_bytes), BATCH):
+    return records_of(extractor, load_documents(inputs, settings.max_document_bytes))
+
+
+def records_of(
+    extractor: Engine | Language, items: Iterable[Document | SkippedDocument]
+) -> Iterator[ClaimRecord | SkippedDocument]:
+    """Each claim as a flat record (the scorer's format), skips in between, in input order."""
+    engine = as_engine(extractor)
+    batches = ((batch, [item for item in batch if isinstance(item, Document)]) for batch in _batches(items, BATCH))
+    for batch, graphs in engine.map(batches):
         yield from (item for item in batch if isinstance(item, SkippedDocument))
-        documents = [item for item in batch if isinstance(item, Document)]
-        for graph in extract_graphs(nlp, documents, n_process):
+        for graph in graphs:
             if isinstance(graph, SkippedDocument):
                 yield graph
                 continue
@@ -75,32 +66,32 @@ def extract_records(
             yield from claim_records(graph, label)
 
 
+class _Prepared(BaseModel):
+    """A batch before extraction: what was skipped on reading and how many were unchanged."""
+
+    skipped: list[SkippedDocument]
+    unchanged: list[str]
+
+
 def ingest_documents(
     store: GraphStore,
-    nlp: Language,
+    extractor: Engine | Language,
     items: Iterable[Document | SkippedDocument],
     *,
     progress: Progress | None = None,
-    n_process: int = 1,
 ) -> IngestSummary:
+    """Documents stream to the engine a window of batches at a time; their graphs come back in
+    input order and are written here, one batch per write, so every engine gives the same graph."""
+    engine = as_engine(extractor)
     summary = IngestSummary()
     actors: set[str] = set()
-    for batch in _batches(unique_ids(items), BATCH):
-        for item in batch:
-            if isinstance(item, SkippedDocument):
-                summary.skipped.append(item)
-                _tick(progress, item.source)
-        documents = [item for item in batch if isinstance(item, Document)]
-        stored = store.fingerprints([d.id for d in documents])
-        fresh = []
-        for document in documents:
-            if stored.get(document.id) == (document.content_hash, EXTRACTOR_VERSION):
-                summary.unchanged += 1
-                _tick(progress, document.path or document.id)
-            else:
-                fresh.append(document)
+    for prepared, results in engine.map(_fresh_batches(store, items)):
+        summary.skipped.extend(prepared.skipped)
+        summary.unchanged += len(prepared.unchanged)
+        for label in [*(s.source for s in prepared.skipped), *prepared.unchanged]:
+            _tick(progress, label)
         graphs: list[DocumentGraph] = []
-        for graph in extract_graphs(nlp, fresh, n_process):
+        for graph in results:
             if isinstance(graph, SkippedDocument):
                 summary.skipped.append(graph)
                 _tick(progress, graph.source)
@@ -112,6 +103,22 @@ def ingest_documents(
             _tick(progress, graph.document.path or graph.document.id)
     summary.actors = len(actors)
     return summary
+
+
+def _fresh_batches(
+    store: GraphStore, items: Iterable[Document | SkippedDocument]
+) -> Iterator[tuple[_Prepared, list[Document]]]:
+    """Each batch's documents that are new or changed (content hash and extractor version)."""
+    for batch in _batches(unique_ids(items), BATCH):
+        documents = [item for item in batch if isinstance(item, Document)]
+        stored = store.fingerprints([d.id for d in documents])
+        fresh = [d for d in documents if stored.get(d.id) != (d.content_hash, EXTRACTOR_VERSION)]
+        fresh_ids = {d.id for d in fresh}
+        prepared = _Prepared(
+            skipped=[item for item in batch if isinstance(item, SkippedDocument)],
+            unchanged=[d.path or d.id for d in documents if d.id not in fresh_ids],
+        )
+        yield prepared, fresh
 
 
 def _note_language(graph: DocumentGraph, summary: IngestSummary) -> None:
@@ -159,13 +166,10 @@ def _tick(progress: Progress | None, label: str) -> None:
 
 def ingest_paths(
     store: GraphStore,
-    nlp: Language,
+    extractor: Engine | Language,
     inputs: list[str],
     settings: Settings,
     *,
     progress: Progress | None = None,
-    n_process: int = 1,
 ) -> IngestSummary:
-    return ingest_documents(
-        store, nlp, load_documents(inputs, settings.max_document_bytes), progress=progress, n_process=n_process
-    )
+    return ingest_documents(store, extractor, load_documents(inputs, settings.max_document_bytes), progress=progress)
