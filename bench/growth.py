@@ -18,7 +18,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from allegraph.graph.store import GraphStore
-from bench.corpus import write_corpus
 from bench.load import LOAD_QUERIES, bare_loop, store_env
 from bench.measure import Latency, run_child
 from bench.writes import WriteRun, write_run
@@ -45,11 +44,16 @@ class IngestStep(BaseModel):
     documents: int
     claims: int
     skipped: int
+    workers: int
+    tokens: int
     ingest_s: float
     docs_per_s: float
+    tokens_per_s: float
     startup_s: float
     rss_after_model_load_mb: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # the ingest process alone, as the kernel reports it
+    tree_peak_rss_mb: float  # with its extraction workers, sampled
+    store_disk_mb: float
 
 
 def grow_to(store: GraphStore, current: int, target: int, batch_documents: int) -> WriteRun:
@@ -81,18 +85,29 @@ def export_run(home: Path, graph: str, out: Path) -> ExportRun:
     )
 
 
-def ingest_run(home: Path, out: Path, n_documents: int, processes: int) -> IngestStep:
-    """A fresh graph, a corpus of `n_documents` replicated articles, one ingest in a child process."""
-    corpus = write_corpus(out / f"corpus-{n_documents}", n_documents)
-    graph = f"bench-ingest-{n_documents}"
-    command = [sys.executable, "-m", "bench.worker", str(corpus), "--home", str(home), "--graph", graph]
-    child = run_child([*command, "--processes", str(processes)], os.environ)
-    shutil.rmtree(corpus)
+def ingest_run(home: Path, source: str, n_documents: int, workers: int) -> IngestStep:
+    """One ingest of the first `n_documents` of `source` (0: all) into a store of its own, in a
+    child process, with `workers` extraction processes."""
+    store_home = home / f"ingest-{n_documents}-w{workers}"
+    shutil.rmtree(store_home, ignore_errors=True)
+    command = [sys.executable, "-m", "bench.worker", source, "--limit", str(n_documents), "--home", str(store_home)]
+    child = run_child([*command, "--workers", str(workers)], os.environ)
+    shutil.rmtree(store_home, ignore_errors=True)
     if child.returncode != 0:
         raise RuntimeError(f"ingest worker failed: {child.stderr[-2000:]}")
     report = json.loads(child.stdout.strip().splitlines()[-1])
     return IngestStep(
         **report,
         docs_per_s=round(report["documents"] / report["ingest_s"], 2),
+        tokens_per_s=round(report["tokens"] / report["ingest_s"], 1),
         peak_rss_mb=child.peak_rss_mb,
     )
+
+
+def workers_headline(steps: list[IngestStep]) -> dict[str, float]:
+    """`ingest_N_vs_1`: documents/s with N workers ÷ with one, on the same documents."""
+    one = next((step for step in steps if step.workers == 1), None)
+    many = next((step for step in steps if step.workers > 1 and one and step.documents == one.documents), None)
+    if one is None or many is None:
+        return {}
+    return {f"ingest_{many.workers}_vs_1": round(many.docs_per_s / one.docs_per_s, 3)}

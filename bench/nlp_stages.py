@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from pydantic import BaseModel
 from spacy.language import Language
 
-from allegraph.config import Settings
+from allegraph.engines import open_engine
 from allegraph.graph.store import GraphStore
-from allegraph.service import extract_records, ingest_paths
+from allegraph.models import Document
+from allegraph.service import ingest_documents, records_of
 from bench.config import BenchConfig
 
 
@@ -60,23 +60,24 @@ def count_tokens(bare: Language, texts: list[str]) -> int:
 
 
 def parse_vs_extract(
-    bare: Language, nlp: Language, corpus: Path, settings: Settings, processes: int, repeats: int
+    bare: Language, nlp: Language, documents: list[Document], processes: int, repeats: int
 ) -> ParseResult:
-    """Bare `nlp.pipe` of the base pipeline vs what `allegraph extract --jsonl` does, on the same files."""
-    paths = sorted(corpus.glob("*.txt"))
-    texts = [path.read_text(encoding="utf-8") for path in paths]
+    """Bare `nlp.pipe` of the base pipeline (n_process) vs what `allegraph extract --jsonl
+    --workers N` does (a pool of N workers, or this process for one), on the same documents."""
+    texts = [document.text for document in documents]
     tokens = count_tokens(bare, texts)
     # warm both pipelines (lazy tables, first-call allocations) before timing
     list(bare.pipe(texts[:2]))
-    list(extract_records(nlp, [str(p) for p in paths[:2]], settings))
+    list(records_of(nlp, documents[:2]))
 
     def parse() -> None:
         for _ in bare.pipe(texts, n_process=processes):
             pass
 
     def extract() -> None:
-        for record in extract_records(nlp, [str(corpus)], settings, n_process=processes):
-            record.model_dump_json()
+        with open_engine(lambda: nlp, workers=processes) as engine:
+            for record in records_of(engine, documents):
+                record.model_dump_json()
 
     parse_s = _best_seconds(parse, repeats)
     extract_s = _best_seconds(extract, repeats)
@@ -88,12 +89,11 @@ def parse_vs_extract(
     )
 
 
-def ingest_end_to_end(
-    store: GraphStore, nlp: Language, corpus: Path, settings: Settings, parse: Throughput
-) -> IngestResult:
-    """Load, extract and write the corpus into an empty graph, as `allegraph ingest` does."""
+def ingest_end_to_end(store: GraphStore, nlp: Language, documents: list[Document], parse: Throughput) -> IngestResult:
+    """Extract and write the documents into an empty graph in this process, as `allegraph ingest
+    --workers 1` does."""
     start = time.perf_counter()
-    summary = ingest_paths(store, nlp, [str(corpus)], settings)
+    summary = ingest_documents(store, nlp, documents)
     seconds = time.perf_counter() - start
     ingest = _throughput(summary.documents, parse.tokens, seconds)
     return IngestResult(
@@ -102,8 +102,8 @@ def ingest_end_to_end(
 
 
 def nlp_stages(
-    bare: Language, nlp: Language, store: GraphStore, corpus: Path, settings: Settings, config: BenchConfig
+    bare: Language, nlp: Language, store: GraphStore, documents: list[Document], config: BenchConfig
 ) -> tuple[list[ParseResult], IngestResult]:
     counts = sorted({1, config.processes})
-    parsing = [parse_vs_extract(bare, nlp, corpus, settings, n, config.repeats) for n in counts]
-    return parsing, ingest_end_to_end(store, nlp, corpus, settings, parsing[0].parse)
+    parsing = [parse_vs_extract(bare, nlp, documents, n, config.repeats) for n in counts]
+    return parsing, ingest_end_to_end(store, nlp, documents, parsing[0].parse)

@@ -12,13 +12,12 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from allegraph.config import Settings
 from allegraph.errors import AllegraphError
 from allegraph.graph.falkor import EmbeddedServer, FalkorStore
 from allegraph.ingest.pipeline import load_base_pipeline, load_nlp
 from bench.config import PRESETS, BenchConfig, RunContext
-from bench.corpus import write_corpus
-from bench.growth import ClaimsStep, IngestStep, export_run, grow_to, ingest_run, query_latencies
+from bench.corpus import describe, ingest_sizes, resolve_source, source_documents
+from bench.growth import ClaimsStep, IngestStep, export_run, grow_to, ingest_run, query_latencies, workers_headline
 from bench.load import QueryLoad, api_under_load, sample_actor_names
 from bench.nlp_stages import nlp_stages
 from bench.report import STORE_HEADLINE, BenchReport, goals, headline, machine, markdown, now
@@ -71,18 +70,34 @@ def other_store(context: RunContext, config: BenchConfig, uri: str) -> StoreComp
         return compare_stores(embedded, other, config.write_claims, config.write_batch, config.latency_queries)
 
 
-def run(config: BenchConfig, context: RunContext, preset: str, compare_with: str | None = None) -> BenchReport:
+def ingest_growth(context: RunContext, config: BenchConfig, source: str, started: float) -> list[IngestStep]:
+    """Each size into a store of its own with `processes` workers; the smallest also with one,
+    for the workers' speed-up on the same documents."""
+    sizes = ingest_sizes(config, source)
+    runs = [(sizes[0], 1)] if config.processes > 1 else []
+    runs += [(size, config.processes) for size in sizes]
+    steps: list[IngestStep] = []
+    for size, workers in runs:
+        _step(
+            f"ingest: {'all' if size == 0 else f'{size:,}'} documents of {describe(source)}, {workers} worker(s)",
+            started,
+        )
+        steps.append(ingest_run(context.home, source, size, workers))
+        _step(f"ingest: {steps[-1].documents:,} documents at {steps[-1].docs_per_s} docs/s", started)
+    return steps
+
+
+def run(
+    config: BenchConfig, context: RunContext, preset: str, source: str, compare_with: str | None = None
+) -> BenchReport:
     started = time.perf_counter()
     began = now()
     context.out.mkdir(parents=True, exist_ok=True)
     EmbeddedServer(context.home).start()
-    _step(f"loading spaCy; corpus of {config.parse_documents} example articles", started)
+    _step(f"loading spaCy; parsing corpus: the first {config.parse_documents} documents of {describe(source)}", started)
     nlp, bare = load_nlp(), load_base_pipeline()
-    corpus = write_corpus(context.out / "corpus-parse", config.parse_documents)
-    settings = Settings(store="embedded", home=context.home, graph_name="bench-ingest")
     with fresh_store(context, "bench-ingest") as store:
-        parsing, ingest = nlp_stages(bare, nlp, store, corpus, settings, config)
-    shutil.rmtree(corpus)
+        parsing, ingest = nlp_stages(bare, nlp, store, source_documents(source, config.parse_documents), config)
     _step(f"extract vs parse {[p.extract_vs_parse for p in parsing]}, ingest {ingest.ingest_vs_parse}", started)
     with fresh_store(context, "bench-write-store") as product, fresh_store(context, "bench-write-raw") as raw:
         writes = write_vs_raw(product, raw, config.write_claims, config.write_batch)
@@ -93,21 +108,19 @@ def run(config: BenchConfig, context: RunContext, preset: str, compare_with: str
             f"{stores.store} vs embedded: writes {stores.writes_vs_embedded} (same graph: {stores.same_graph})", started
         )
     claims_steps, load = claims_growth(context, config, started)
-    ingest_steps: list[IngestStep] = []
-    for n_documents in config.ingest_documents:
-        _step(f"ingest growth: {n_documents:,} documents", started)
-        ingest_steps.append(ingest_run(context.home, context.out, n_documents, config.processes))
-    head = headline(parsing, ingest, writes, load)
+    ingest_steps = ingest_growth(context, config, source, started)
+    head = headline(parsing, ingest, writes, load) | workers_headline(ingest_steps)
     if stores is not None:
         head[STORE_HEADLINE] = stores.writes_vs_embedded
     return BenchReport(
         started=began,
         seconds=round(time.perf_counter() - started, 1),
         preset=preset,
+        source=describe(source),
         config=config,
         machine=machine(),
         headline=head,
-        goals=goals(head, load),
+        goals=goals(head, load, parsing),
         parsing=parsing,
         ingest=ingest,
         writes=writes,
@@ -146,8 +159,15 @@ def main(
         str | None,
         typer.Option(help="Also run the writes and queries on this Neo4j (bolt://…), which it empties first"),
     ] = None,
+    corpus: Annotated[
+        str | None,
+        typer.Option(
+            help="Real news to parse and ingest (.jsonl or .jsonl.gz); default ../shared/corpus/news.jsonl.gz "
+            "when present, else the bundled examples replicated ('examples')"
+        ),
+    ] = None,
 ) -> None:
-    """Measure extraction, ingest, writes, the API under load and growth; print ratios and a table."""
+    """Measure extraction and ingest on real news, writes, the API under load and growth; print ratios and a table."""
     if quick and full:
         raise typer.BadParameter("choose --quick or --full, not both")
     preset = "quick" if quick else "full" if full else "default"
@@ -169,9 +189,18 @@ def main(
         config = BenchConfig.model_validate(PRESETS[preset].model_dump() | chosen)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
+    try:
+        source = resolve_source(corpus)
+    except FileNotFoundError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--corpus") from exc
+    if source == "examples":
+        console.print(
+            "[yellow]no real corpus[/] (../shared/corpus/news.jsonl.gz is absent and --corpus was not given): "
+            "parsing and ingest run on the bundled example articles, replicated"
+        )
     context = RunContext(home=home or Path(tempfile.mkdtemp(prefix="agb-", dir="/tmp")), out=out)
     try:
-        report = run(config, context, preset, store)
+        report = run(config, context, preset, source, store)
     except AllegraphError as exc:
         console.print(f"[red]error:[/] {exc.message}" + (f"\n[dim]hint: {exc.hint}[/]" if exc.hint else ""))
         raise typer.Exit(2) from exc

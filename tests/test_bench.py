@@ -30,12 +30,14 @@ TINY = [
     "--load-seconds", "0.5",
     "--connections", "4",
 ]  # fmt: skip
+# the bundled examples: a run that does not depend on ../shared (the README's fallback)
+TINY_EXAMPLES = [*TINY, "--corpus", "examples"]
 HEADLINE = re.compile(r"^(extract_vs_parse|ingest_vs_parse|write_vs_raw|api_vs_bare): \d+\.\d\d$")
 
 
 def test_a_tiny_benchmark_run_prints_the_ratios_and_writes_the_report(tmp_path: Path) -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "bench", *TINY, "--out", str(tmp_path)],
+        [sys.executable, "-m", "bench", *TINY_EXAMPLES, "--out", str(tmp_path)],
         cwd=ROOT,
         capture_output=True,
         text=True,
