@@ -88,3 +88,24 @@ def test_a_batch_keeps_the_last_version_of_a_document() -> None:
     assert {claim["id"] for claim in params["claims"]} == {claim.id for claim in changed.claims}
     rows = [json.dumps(actor, sort_keys=True) for actor in params["actors"]]
     assert len(rows) == len(set(rows))
+
+
+def test_the_profile_times_every_stage_of_ingest() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.profile", "--corpus", "examples", "--documents", "3"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    rows = [line.split(" | ")[0].strip("| ") for line in completed.stdout.splitlines() if line.startswith("| ")]
+    for stage in (
+        "read and hash records (loaders)",
+        "spaCy parser",
+        "spaCy ner",
+        "claims component (Allegraph's rules)",
+    ):
+        assert stage in rows, completed.stdout
+    assert any(row.startswith("write") for row in rows)
