@@ -27,6 +27,7 @@ from allegraph.engines import Engine
 from allegraph.errors import AllegraphError
 from allegraph.models import IngestSummary, SkippedDocument
 
+LOG_EVERY_S = 30.0
 WorkersOpt = Annotated[
     int | None,
     typer.Option("--workers", "-w", help="Extraction processes (default: the machine's cores). Env: ALLEGRAPH_WORKERS"),
