@@ -4,6 +4,7 @@ the whole run (the pipeline loads once per worker, not once per batch)."""
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +22,12 @@ WORKER_DIED = (
     "the extraction worker died on this document (out of memory, or a crash in the parser); "
     "the rest of the batch was extracted"
 )
+
+
+def ignore_interrupts() -> None:
+    """Ctrl-C is the command's to handle (it stops the pool, cancelling what has not started);
+    without this every worker would print its own KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Done:
@@ -56,7 +63,7 @@ class ProcessPool(Engine):
         # forked child must not inherit; the server preloads spaCy so each worker starts warm
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["allegraph.engines.worker"])
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=ignore_interrupts)
 
     def submit(self, documents: list[Document]) -> Future[Any]:
         return self._pool.submit(self.task, documents)
