@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 
 from allegraph.errors import AllegraphError
+from allegraph.ingest.incidents import preload
 from allegraph.ingest.pipeline import extract, load_nlp
 from allegraph.models import Document, DocumentGraph, SkippedDocument
 
@@ -18,6 +19,7 @@ def worker_nlp() -> Language:
     global _pipeline
     if _pipeline is None:
         _pipeline = load_nlp()
+        preload()  # a long-lived worker: its first incidents should not pay for the tables
     return _pipeline
 
 

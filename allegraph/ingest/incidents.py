@@ -150,3 +150,10 @@ def incident_id(doc_id: str, kind: str, place: str | None, date: str | None) -> 
     if place and date:
         return stable_id("incident", kind, place, date)
     return stable_id("incident", doc_id, kind, place or "", date or "")
+
+
+def preload() -> None:
+    """Load now what the first incident would load mid-run (the cities table, dateparser's English
+    tables), for start-up to pay, not the documents (a benchmark's warm-up, a long-lived worker)."""
+    _cities()
+    resolve_date(["on Monday"], "2020-01-01")
