@@ -9,6 +9,9 @@ from typing import Any, Protocol, TypeVar
 from allegraph.models import Document, DocumentGraph, SkippedDocument
 
 ExtractResult = DocumentGraph | SkippedDocument
+# batches in flight per worker: results are taken in input order, so one long batch must not
+# leave the other workers idle while they wait for it to be written
+WINDOW_PER_WORKER = 4
 Tag = TypeVar("Tag")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from allegraph.engines.base import Engine, ExtractResult
+from allegraph.engines.base import WINDOW_PER_WORKER, Engine, ExtractResult
 from allegraph.engines.worker import extract_batch
 from allegraph.errors import AllegraphError, ConfigError, StoreUnavailable
 from allegraph.models import Document, SkippedDocument
@@ -51,7 +51,7 @@ class DaskEngine(Engine):
                 f"cannot reach the Dask scheduler at {address}: {exc}",
                 hint="start one with `dask scheduler` and `dask worker ADDRESS`, or leave out --address",
             ) from exc
-        self.window = 2 * max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        self.window = WINDOW_PER_WORKER * max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
 
     def submit(self, documents: list[Document]) -> Any:
         return self.client.submit(extract_batch, documents, pure=False, retries=RETRIES)

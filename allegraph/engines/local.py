@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from allegraph.config import default_workers
-from allegraph.engines.base import Engine, ExtractResult, Pending
+from allegraph.engines.base import WINDOW_PER_WORKER, Engine, ExtractResult, Pending
 from allegraph.engines.worker import extract_batch, extract_graphs
 from allegraph.errors import ConfigError
 from allegraph.models import Document, SkippedDocument
@@ -55,7 +55,7 @@ class ProcessPool(Engine):
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.window = 2 * workers
+        self.window = WINDOW_PER_WORKER * workers
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
