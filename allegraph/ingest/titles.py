@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 if TYPE_CHECKING:
     from allegraph.ingest.actors import ActorIndex, Mention
@@ -55,15 +55,29 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
             break
         tokens.insert(0, token)
         i -= 1
+    tokens = _after_phrasal_to(tokens)
     head = doc[mention.start : mention.end].root
     for child in head.children:
         if child.dep_ == "appos":
             tokens.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == mention.end:
-            tokens.extend(child.subtree)  # "President Rodrigo Duterte of the Philippines"
+        elif child.dep_ == "prep" and child.lower_ == "of" and _next_to(doc, mention.end, child.i):
+            tokens.extend(child.subtree)  # "President Rodrigo Duterte of the Philippines", "X, of MSF,"
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
         tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
     return tokens
+
+
+def _after_phrasal_to(tokens: list[Token]) -> list[Token]:
+    """'in response to US President X': a "to" after no role noun ends the phrase before the title."""
+    for n in range(len(tokens) - 1, 0, -1):
+        if tokens[n].lower_ == "to" and tokens[n - 1].lower_.rstrip(".") not in ROLE_NOUNS:
+            return tokens[n + 1 :]
+    return tokens[1:] if tokens and tokens[0].lower_ == "to" else tokens
+
+
+def _next_to(doc: Doc, end: int, at: int) -> bool:
+    """The word right after the name, or after a comma that follows it ("Daniel Barney, of MSF")."""
+    return at == end or (at == end + 1 and doc[end].text == ",")
 
 
 def apply_title(index: ActorIndex, mention: Mention) -> None:
@@ -83,7 +97,8 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
     words = {t.lower_.rstrip(".") for t in tokens}
     role = "spokesperson" if words & SPOKES_WORDS else "official" if words & ROLE_NOUNS else None
     # "ambassador to Turkey": the country after "to" is the host, not the one represented
-    excluded = {t.i for t in tokens if t.i > 0 and index.doc[t.i - 1].lower_ == "to"}
+    inside = {t.i for t in tokens}
+    excluded = {t.i for t in tokens if t.i - 1 in inside and index.doc[t.i - 1].lower_ == "to"}
     affiliation = None
     for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
         for t in tokens:
@@ -108,6 +123,8 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
         if index.actors[affiliation].type == "Person":
             affiliation = index.actors[affiliation].affiliation_key or affiliation
         actor.affiliation_key = affiliation
+    if not actor.role and not actor.affiliation_key:
+        _share_conjunct_title(index, mention)  # "Republican front-runner X and top challenger Y"
 
 
 def _former(tokens: list[Token]) -> bool:

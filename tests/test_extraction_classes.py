@@ -1,0 +1,46 @@
+"""Unit tests for the error classes addressed in rules-0.5, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegraph.ingest.loaders import content_hash
+from allegraph.ingest.pipeline import extract
+from allegraph.models import Document, claim_records
+
+
+def claims(nlp, text: str) -> set[tuple]:  # type: ignore[no-untyped-def]
+    doc = Document(id="t", text=text, content_hash=content_hash(text))
+    graph = next(extract(nlp, [doc]))
+    return {
+        (r.kind, r.speaker.represents or r.speaker.name, r.target.represents if r.target else None)
+        for r in claim_records(graph, "t")
+    }
+
+
+CASES = [
+    # a title reached through a phrasal "to" still names the office-holder's own state
+    (
+        "The agency answered in response to Canadian Prime Minister Anne Roy's criticism of its budget. "
+        "Anne Roy accused Peru of hiding the data.",
+        ("accuse", "Canada", "Peru"),
+    ),
+    # "NAME, of ORGANISATION,": the person speaks for the organisation
+    (
+        "Carla Mendes, of Amnesty International, said Brazilian police had tortured detainees.",
+        ("accuse", "Amnesty International", "Brazil"),
+    ),
+    # a conjunct whose own title names nothing shares the first conjunct's affiliation
+    (
+        "Labour leader Tom Hart and rival Sally Dunne clashed on Monday. Sally Dunne accused Spain of dumping steel.",
+        ("accuse", "Labour Party", "Spain"),
+    ),
+    # an ambassador's host state is still not whom the ambassador speaks for
+    ("Swedish Ambassador to Kenya Lars Berg accused Somalia of piracy.", ("accuse", "Sweden", "Somalia")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_error_classes(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, text)
+    assert expected in found, found
