@@ -37,6 +37,11 @@ CASES = [
     ),
     # an ambassador's host state is still not whom the ambassador speaks for
     ("Swedish Ambassador to Kenya Lars Berg accused Somalia of piracy.", ("accuse", "Sweden", "Somalia")),
+    # a judged act is condemned, not charged
+    (
+        "Amnesty International said Chile's move was a shocking abuse of power.",
+        ("condemn", "Amnesty International", "Chile"),
+    ),
 ]
 
 
@@ -44,3 +49,17 @@ CASES = [
 def test_error_classes(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = claims(nlp, text)
     assert expected in found, found
+
+
+NOT_CLAIMS = [
+    # a harsh word in a phrase about something else judges nobody
+    "Norway said the Danish navy had confidence in its ability to deal with the threat of piracy.",
+    "Finland said a Swedish inspection regime was more effective than the current ban.",
+    "Austria said the Hungarian audit was a major event that prompted checks on other systems vulnerable to fraud.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, text)
+    assert not found, found
