@@ -37,6 +37,10 @@ CASES = [
     ),
     # an ambassador's host state is still not whom the ambassador speaks for
     ("Swedish Ambassador to Kenya Lars Berg accused Somalia of piracy.", ("accuse", "Sweden", "Somalia")),
+    # a reaction drawn by a wrongful act whose author is not named
+    ("The bombing of the market drew condemnation from France.", ("condemn", "France", None)),
+    # a verbal attack is a condemnation
+    ("Chile launched a scathing attack on Bolivia over the border dispute.", ("condemn", "Chile", "Bolivia")),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",
@@ -52,6 +56,11 @@ def test_error_classes(nlp, text: str, expected: tuple) -> None:  # type: ignore
 
 
 NOT_CLAIMS = [
+    # an armed attack is a deed, not words
+    "Bolivia and Peru launched a missile attack on Chilean positions in 1880.",
+    "Ecuador carried out a cyber attack against Colombia last year.",
+    # drawn by words whose author this sentence does not name
+    "News of the leaked memo drew criticism from Japan.",
     # a harsh word in a phrase about something else judges nobody
     "Norway said the Danish navy had confidence in its ability to deal with the threat of piracy.",
     "Finland said a Swedish inspection regime was more effective than the current ban.",

@@ -206,7 +206,7 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
     for token in sent:
         lemma = token.lemma_.lower()
         kind = lx.NOUN_CUES.get(lemma)
-        if kind is None or token.pos_ != "NOUN" or _negated_noun(token):
+        if kind is None or token.pos_ != "NOUN" or _negated_noun(token) or _physical(token):
             continue
         speakers = accuser_of(index, token) or _light_verb_speakers(index, token)
         reacted_to = _reaction_target(index, token)
@@ -259,11 +259,19 @@ def _light_verb_speakers(index: ActorIndex, noun: Token) -> list[str]:
 
 
 def _drawn(noun: Token) -> bool:
-    """Drawn by something the text names only by a pronoun ("This provoked criticism"): target unknown."""
+    """Drawn by a pronoun or by words ("This provoked criticism", "News of the memo prompted criticism"):
+    the target is whoever said or did it, which this sentence does not name."""
     if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lx.DRAW_VERBS:
         return False
     subj = subject(noun.head)
-    return subj is None or subj.pos_ == "PRON"
+    return subj is None or subj.pos_ == "PRON" or subj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.NEWS_NOUNS
+
+
+def _physical(noun: Token) -> bool:
+    """'a cyber attack', 'a missile attack', 'a military attack': the deed itself, not words."""
+    if noun.lemma_.lower() != "attack":
+        return False
+    return any(c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in lx.PHYSICAL_MODIFIERS) for c in noun.children)
 
 
 def _reaction_target(index: ActorIndex, noun: Token) -> list[str]:

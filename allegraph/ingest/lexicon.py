@@ -56,6 +56,12 @@ LABEL_VERBS = {"call", "label", "brand", "describe", "dismiss", "term", "charact
 # Light verbs whose subject makes the accusation a noun names ("levelled accusations against").
 NOUN_LIGHT_VERBS = {"make", "level", "levell", "bring", "issue", "voice", "express", "lodge", "file", "repeat",
                     "renew", "hurl", "launch", "publish", "air"}  # fmt: skip
+# What carries words, not deeds: the reaction it draws is aimed at whoever wrote or said them.
+NEWS_NOUNS = {"news", "document", "memo", "bulletin", "letter", "tweet", "post", "article", "book", "interview",
+              "revelation", "disclosure", "leak", "announcement", "publication", "report", "remarks", "comments"}  # fmt: skip
+# Adjectives that make an "attack" a deed rather than a verbal one.
+PHYSICAL_MODIFIERS = {"military", "armed", "chemical", "nuclear", "aerial", "deadly", "suicide", "terrorist", "cyber",
+                      "physical", "violent", "coordinated", "surprise", "fatal", "lethal", "brutal", "bloody"}  # fmt: skip
 # Verbs whose object is a reaction that comes *from* others ("drew condemnation from Japan").
 DRAW_VERBS = {"draw", "provoke", "spark", "trigger", "prompt", "attract", "earn", "face", "receive", "invite"}
 # Inflected forms, for title-case lines where the tagger's lemma is unreliable.
