@@ -41,6 +41,20 @@ CASES = [
     ("The bombing of the market drew condemnation from France.", ("condemn", "France", None)),
     # a verbal attack is a condemnation
     ("Chile launched a scathing attack on Bolivia over the border dispute.", ("condemn", "Chile", "Bolivia")),
+    # a main verb the parser hung under the name after a long relative clause
+    (
+        "Chilean President Rosa Vidal, whose party lost seats in the vote last year, sharply criticised Bolivia's decision.",
+        ("condemn", "Chile", "Bolivia"),
+    ),
+    # a report or statement speaks for its author
+    (
+        "A report from Amnesty International said Egyptian police had tortured detainees.",
+        ("accuse", "Amnesty International", "Egypt"),
+    ),
+    (
+        "A statement by the Kenyan Foreign Ministry said Somali troops had shelled Mandera.",
+        ("accuse", "Kenya", "Somalia"),
+    ),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",
@@ -56,6 +70,8 @@ def test_error_classes(nlp, text: str, expected: tuple) -> None:  # type: ignore
 
 
 NOT_CLAIMS = [
+    # a report with no named author is no speaker
+    "A report said Egyptian police had tortured detainees.",
     # an armed attack is a deed, not words
     "Bolivia and Peru launched a missile attack on Chilean positions in 1880.",
     "Ecuador carried out a cyber attack against Colombia last year.",

@@ -15,6 +15,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import expand, perpetrators
 from allegraph.ingest.syntax import (
+    SPEAKING_NOUNS,
     hypothetical,
     is_passive,
     negated,
@@ -58,7 +59,13 @@ def cue_lemma(token: Token) -> str | None:
 def speakers_of(index: ActorIndex, verb: Token) -> list[str]:
     if is_passive(verb):
         return [k for agent in prep_objects(verb, "by") for k in expand(index, agent)]
-    return expand(index, subject(verb))
+    subj = subject(verb)
+    keys = expand(index, subj)
+    if not keys and subj is not None and subj.lemma_.lower() in SPEAKING_NOUNS:
+        # "a report from Amnesty said", "the ministry's statement said": the author speaks
+        authors = [c for c in subj.children if c.dep_ == "poss"] + prep_objects(subj, "from", "by")
+        keys = [k for a in authors for k in expand(index, a)]
+    return keys
 
 
 def hedged(sent: Span, verb: Token) -> bool:

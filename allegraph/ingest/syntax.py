@@ -38,6 +38,8 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
             return controller  # "prompting China to trade accusations": China does the trading
     if verb.dep_ in INHERIT_DEPS and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head, depth + 1)
+    if _misparsed_main_verb(verb):
+        return verb.head  # "Prime Minister X, whose government ..., strongly condemned the attack"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.head.pos_ == "PROPN" or verb.head.lemma_ in SPEAKING_NOUNS:
             return verb.head  # "a statement accusing Israel of ...", "Kerry, speaking ..."
@@ -45,6 +47,21 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         if governor.pos_ in ("VERB", "AUX") and depth < 4:
             return subject(governor, depth + 1)
     return None
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """A sentence whose root is a name and whose main verb hangs under it as a participle with an
+    object: the parser lost the subject after a long apposition or relative clause."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.pos_ == "PROPN"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+        and any(c.dep_ in ("relcl", "appos") for c in head.children if c.i < verb.i)
+    )
 
 
 def passive_subject(verb: Token) -> Token | None:
