@@ -55,6 +55,11 @@ CASES = [
         "A statement by the Kenyan Foreign Ministry said Somali troops had shelled Mandera.",
         ("accuse", "Kenya", "Somalia"),
     ),
+    # defending oneself against a charge denies it, and answers whoever made it
+    (
+        "Labour MP Jo Lane defended herself against Tory leader Sam Reed's accusations that she had lied.",
+        ("deny", "Labour Party", "Conservative Party"),
+    ),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",
@@ -70,6 +75,9 @@ def test_error_classes(nlp, text: str, expected: tuple) -> None:  # type: ignore
 
 
 NOT_CLAIMS = [
+    # defending a policy or a deal answers no accusation
+    "Spain defended the fishing deal against opposition from Portugal.",
+    "Egypt defended its border against Libyan smugglers.",
     # a report with no named author is no speaker
     "A report said Egyptian police had tortured detainees.",
     # an armed attack is a deed, not words

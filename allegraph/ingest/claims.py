@@ -84,6 +84,9 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
         kind = lx.SPEECH_ACT_VERBS.get(lemma or "")
         if token.lemma_.lower() == "hold" and any(c.lower_ in lx.RESPONSIBLE_WORDS for c in token.subtree):
             kind, lemma = "blame", "hold"
+        if kind is None and token.lemma_.lower() in lx.DEFENCE_VERBS and token.pos_ == "VERB":
+            drafts.extend(_defence_claims(index, token, sent))
+            continue
         if kind is None or lemma is None or negated(token) or hypothetical(token):
             continue
         if lemma in ("allege", "charge") and not objects(token):
@@ -101,6 +104,20 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
                                "hedged" if hedged(sent, token) else "asserted")
                 )  # fmt: skip
     return drafts
+
+
+def _defence_claims(index: ActorIndex, verb: Token, sent: Span) -> list[ClaimDraft]:
+    """'X defended herself against Y's accusations': a denial of Y's charge (not 'defended the deal')."""
+    if negated(verb) or hypothetical(verb):
+        return []
+    charges = [o for o in prep_objects(verb, "against") if o.lemma_.lower() in lx.ANSWERABLE_NOUNS | {"criticism"}]
+    speakers = speakers_of(index, verb) if charges else []
+    accusers = [k for c in charges for k in accuser_of(index, c) if k not in speakers]
+    return [
+        ClaimDraft("deny", s, t, phrase(charges[0]), sent, verb.i, f"verb:{verb.lemma_.lower()}")
+        for s in speakers
+        for t in or_none(accusers)
+    ]
 
 
 def _verbal_object(index: ActorIndex, verb: Token) -> bool:

@@ -26,6 +26,8 @@ SPEECH_ACT_VERBS: dict[str, str] = {
     "implicate": "accuse", "incriminate": "accuse",
     "blame": "blame",
 }  # fmt: skip
+# Verbs that deny only against a charge: "defended herself against the accusations".
+DEFENCE_VERBS = {"defend", "protect"}
 # Verbs that are a speech act only when their object is an actor or what an actor did
 # ("attacked Labour's pledges"), never when it is a place or a thing ("attacked a convoy").
 ACTOR_OBJECT_VERBS = {"attack", "bash", "slate", "fault", "insult", "smear", "scorn", "contest", "contradict"}
