@@ -60,6 +60,8 @@ CASES = [
         "Labour MP Jo Lane defended herself against Tory leader Sam Reed's accusations that she had lied.",
         ("deny", "Labour Party", "Conservative Party"),
     ),
+    # a cabinet office named by its British title speaks for the state, though it says "leader"
+    ("Leader of the Commons Jim Park accused Iran of jamming ships.", ("accuse", "United Kingdom", "Iran")),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",
