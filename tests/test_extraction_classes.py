@@ -61,7 +61,7 @@ CASES = [
         ("deny", "Labour Party", "Conservative Party"),
     ),
     # a cabinet office named by its British title speaks for the state, though it says "leader"
-    ("Leader of the Commons Jim Park accused Iran of jamming ships.", ("accuse", "United Kingdom", "Iran")),
+    ("Jim Park, Leader of the Commons, accused Iran of jamming ships.", ("accuse", "United Kingdom", "Iran")),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",
