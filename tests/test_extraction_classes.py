@@ -98,3 +98,9 @@ NOT_CLAIMS = [
 def test_not_claims(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = claims(nlp, text)
     assert not found, found
+
+
+def test_a_denial_does_not_answer_the_deniers_own_blame(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, "Home Minister Raj Patel rejected those claims, blaming the Tamil Tigers for the bombing.")
+    assert ("blame", "Raj Patel", "Tamil Tigers") in found, found
+    assert ("deny", "Raj Patel", None) in found, found  # not speaking for the group he blames
