@@ -258,7 +258,8 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
     found: list[tuple[str | None, Token, str]] = []
     for clause in clause_verbs(content):
         subj = subject(clause)
-        if subj is None or subj.pos_ == "PRON" or not _live(clause):
+        relative = subj is not None and subj.tag_ in ("WP", "WDT")  # "a general who X said was a war criminal"
+        if subj is None or (subj.pos_ == "PRON" and not relative) or not _live(clause):
             continue  # pronouns in reported words are mostly the speaker or an expletive 'it
         targets: list[str | None] = list(expand(index, subj, modifiers=True))
         if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:

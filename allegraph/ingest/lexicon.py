@@ -186,6 +186,9 @@ DENY_PHRASES = (
     "without foundation", "have not made any", "did not carry out", "never carried out",
 )  # fmt: skip
 BEHIND_WORDS = {"behind"}
+BREACH_NOUNS = {"violation", "breach", "contravention", "defiance"}  # "Y was in violation of the deal"
+# "there is evidence that Y ...", "a reasonable basis to believe Y ...": what the words assert is inside
+EVIDENCE_NOUNS = {"evidence", "basis", "proof", "indication", "sign", "reason", "grounds"}
 RESPONSIBLE_WORDS = {"responsible", "accountable", "culpable", "guilty"}
 
 
