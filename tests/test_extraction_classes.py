@@ -62,6 +62,35 @@ CASES = [
     ),
     # a cabinet office named by its British title speaks for the state, though it says "leader"
     ("Jim Park, Leader of the Commons, accused Iran of jamming ships.", ("accuse", "United Kingdom", "Iran")),
+    # reported charges in a breach frame, behind evidence, in a release, about a relative pronoun
+    (
+        "Chile moved to restore sanctions on Peru, arguing Lima was in violation of the treaty.",
+        ("accuse", "Chile", "Peru"),
+    ),
+    (
+        "Vietnam said there was a reasonable basis to believe Chinese troops had committed torture.",
+        ("accuse", "Vietnam", "China"),
+    ),
+    (
+        "According to a press release from Amnesty International, Egyptian police shot a protester.",
+        ("accuse", "Amnesty International", "Egypt"),
+    ),
+    ("Police arrested a Syrian general who Mr Smith alleged was a war criminal.", ("accuse", "Smith", "Syria")),
+    # a dateline the parser also made a subject does not speak; nor does the addressee of a letter
+    ("MOSCOW - Chile said Peruvian troops shelled a border post.", ("accuse", "Chile", "Peru")),
+    (
+        "Chile sent a letter to the UN Security Council accusing Peru of shelling a border post.",
+        ("accuse", "Chile", "Peru"),
+    ),
+    # "X is a coordinator for ORG", "X, who is a spokeswoman for ORG,": the person speaks for it
+    (
+        "Carla Mendes is a coordinator for Amnesty International. Carla Mendes said Brazilian police had tortured detainees.",
+        ("accuse", "Amnesty International", "Brazil"),
+    ),
+    (
+        "Carla Mendes, who is a spokeswoman for Oxfam, said Brazilian police had tortured detainees.",
+        ("accuse", "Oxfam", "Brazil"),
+    ),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",
@@ -77,6 +106,8 @@ def test_error_classes(nlp, text: str, expected: tuple) -> None:  # type: ignore
 
 
 NOT_CLAIMS = [
+    # evidence denied, or a reason that is no evidence frame
+    "Vietnam said there was no evidence that Chinese troops had tortured prisoners.",
     # defending a policy or a deal answers no accusation
     "Spain defended the fishing deal against opposition from Portugal.",
     "Egypt defended its border against Libyan smugglers.",

@@ -60,11 +60,17 @@ def speakers_of(index: ActorIndex, verb: Token) -> list[str]:
     if is_passive(verb):
         return [k for agent in prep_objects(verb, "by") for k in expand(index, agent)]
     subj = subject(verb)
-    keys = expand(index, subj)
-    if not keys and subj is not None and subj.lemma_.lower() in SPEAKING_NOUNS:
-        # "a report from Amnesty said", "the ministry's statement said": the author speaks
-        authors = [c for c in subj.children if c.dep_ == "poss"] + prep_objects(subj, "from", "by")
-        keys = [k for a in authors for k in expand(index, a)]
+    return expand(index, subj) or authors_of(index, subj)
+
+
+def authors_of(index: ActorIndex, noun: Token | None) -> list[str]:
+    """'a report from Amnesty said', 'the ministry's statement said': the author of a text speaks."""
+    if noun is None or noun.lemma_.lower() not in SPEAKING_NOUNS:
+        return []
+    authors = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, "from", "by")
+    keys = [k for a in authors for k in expand(index, a)]
+    if not keys and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not is_passive(noun.head):
+        keys = expand(index, subject(noun.head))  # "Chile sent a letter accusing ...": the sender
     return keys
 
 

@@ -26,7 +26,8 @@ def is_passive(verb: Token) -> bool:
 
 def subject(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, inherited through conjunction, xcomp and subjectless adverbials."""
-    for child in verb.children:
+    # the subject nearest the verb: a dateline the parser also made a subject ("UNITED NATIONS - X moved")
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head  # "Rodriguez, who accused Washington": the noun the clause describes
@@ -40,6 +41,8 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return subject(verb.head, depth + 1)
     if _misparsed_main_verb(verb):
         return verb.head  # "Prime Minister X, whose government ..., strongly condemned the attack"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _addressee(verb.head) and depth < 4:
+        return subject(verb.head.head.head, depth + 1)  # "sent a letter to the Council accusing X": the sender
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.head.pos_ == "PROPN" or verb.head.lemma_ in SPEAKING_NOUNS:
             return verb.head  # "a statement accusing Israel of ...", "Kerry, speaking ..."
@@ -47,6 +50,12 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         if governor.pos_ in ("VERB", "AUX") and depth < 4:
             return subject(governor, depth + 1)
     return None
+
+
+def _addressee(noun: Token) -> bool:
+    """The object of 'to' after a verb of sending or saying: who is told, not who tells."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ in ("VERB", "AUX")
 
 
 def _misparsed_main_verb(verb: Token) -> bool:

@@ -62,6 +62,12 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "of" and _next_to(doc, mention.end, child.i):
             tokens.extend(child.subtree)  # "President Rodrigo Duterte of the Philippines", "X, of MSF,"
+    # "X is a coordinator for Open Russia", "X, who is a spokeswoman for Oxfam,"
+    copulas = [head.head] if head.dep_ == "nsubj" else []
+    copulas += [c for c in head.children if c.dep_ == "relcl"]
+    for copula in (c for c in copulas if c.lemma_ == "be"):
+        roles = [c for c in copula.children if c.dep_ == "attr" and c.lemma_.lower() in ROLE_NOUNS]
+        tokens.extend(t for c in roles for t in c.subtree)
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
         tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
     return tokens
