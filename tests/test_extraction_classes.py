@@ -135,3 +135,25 @@ def test_a_denial_does_not_answer_the_deniers_own_blame(nlp) -> None:  # type: i
     found = claims(nlp, "Home Minister Raj Patel rejected those claims, blaming the Tamil Tigers for the bombing.")
     assert ("blame", "Raj Patel", "Tamil Tigers") in found, found
     assert ("deny", "Raj Patel", None) in found, found  # not speaking for the group he blames
+
+
+def test_a_deputy_does_not_hold_the_office_he_deputises() -> None:
+    from allegraph.ingest.titles import holds
+
+    assert holds("Prime Minister", "prime minister")
+    assert holds("British Prime Minister", "prime minister")
+    assert not holds("Deputy Prime Minister", "prime minister")
+    assert not holds("Vice President", "president")
+    assert not holds("former President", "president")
+
+
+def test_the_prime_minister_is_not_the_deputy(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tom Hale and Ann Ford met at a dinner hosted by Deputy Prime Minister Joe Bright in London. "
+        "Tom Hale said Ann Ford was ambitious. Tom Hale spoke to reporters. "
+        "The prime minister said the chancellor was loyal. "
+        "Conservative leader Sam Reed accused the chancellor of lying."
+    )
+    graph = next(extract(nlp, [Document(id="p", text=text, content_hash=content_hash(text))]))
+    targets = {r.target.name for r in claim_records(graph, "p") if r.kind == "accuse" and r.target}
+    assert targets == {"Ann Ford"}, targets  # the prime minister is Tom Hale, the chancellor the other

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from allegraph.ingest.gazetteer import Gazetteer, fold
-from allegraph.ingest.titles import ROLE_NOUNS, apply_title, untitled_office_holders
+from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
 
 TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sir", "president", "prime", "minister",
@@ -274,7 +274,7 @@ class ActorIndex:
         role = _role_phrase(token)
         candidates = []
         for key, actor in self.actors.items():
-            if actor.type != "Person" or not actor.title or role not in actor.title.lower():
+            if actor.type != "Person" or not actor.title or not holds(actor.title, role):
                 continue
             if modifier_sides and not {self.state_of(key), actor.affiliation_key} & modifier_sides:
                 continue

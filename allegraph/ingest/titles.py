@@ -204,7 +204,7 @@ def untitled_office_holders(index: ActorIndex) -> None:
         office = _definite_office(token)
         if office is None or token.i in index.by_token:
             continue
-        if any(a.type == "Person" and a.title and office in a.title.lower() for a in index.actors.values()):
+        if any(a.type == "Person" and a.title and holds(a.title, office) for a in index.actors.values()):
             continue
         holder = _most_mentioned_untitled(index, token.i)
         if holder is None:
@@ -213,6 +213,21 @@ def untitled_office_holders(index: ActorIndex) -> None:
         actor.role, actor.title, actor.state_office = "official", office, office != "leader"
         sides = [k for c in token.children if (m := index.by_token.get(c.i)) for k in m.keys]
         actor.affiliation_key = actor.affiliation_key or (sides[0] if sides else None)
+
+
+SECOND_RANK_WORDS = ("deputy", "vice", "vice-", "shadow", "assistant", "junior", "former", "ex-", "acting")
+
+
+def holds(title: str, office: str) -> bool:
+    """The title is that office itself: "Deputy Prime Minister" does not hold "prime minister"."""
+    folded = " ".join(title.lower().split())
+    at = folded.find(office)
+    while at >= 0:
+        before = folded[:at].rstrip()
+        if not before.endswith(SECOND_RANK_WORDS):
+            return True
+        at = folded.find(office, at + 1)
+    return False
 
 
 def _definite_office(token: Token) -> str | None:
