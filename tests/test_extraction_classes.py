@@ -91,6 +91,8 @@ CASES = [
         "Carla Mendes, who is a spokeswoman for Oxfam, said Brazilian police had tortured detainees.",
         ("accuse", "Oxfam", "Brazil"),
     ),
+    # a curly-apostrophe possessive names the accuser as a straight one does
+    ("Chile rejected Peru\u2019s suggestion that Chilean ships had rammed its boats.", ("deny", "Chile", "Peru")),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",

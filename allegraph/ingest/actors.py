@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from allegraph.ingest.gazetteer import Gazetteer, fold
+from allegraph.ingest.syntax import is_possessor
 from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
 
 TITLE_WORDS = {
@@ -212,7 +213,7 @@ class ActorIndex:
             home = self.home_state()  # "the government denies ...": the government the story is about
             return [home] if home else []
         if lower in REPRESENTATIVE_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
-            principal = [k for c in token.children if c.dep_ == "poss" for k in self.resolve(c)]
+            principal = [k for c in token.children if is_possessor(c) for k in self.resolve(c)]
             if principal:
                 return principal  # "Melgen's attorneys denied": lawyers speak for their client
         if _role_word(token) in ROLE_NOUNS or lower in {"ministry", "regime"}:

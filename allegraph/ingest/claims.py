@@ -18,6 +18,7 @@ from allegraph.ingest.syntax import (
     SPEAKING_NOUNS,
     hypothetical,
     is_passive,
+    is_possessor,
     negated,
     objects,
     passive_subject,
@@ -67,7 +68,7 @@ def authors_of(index: ActorIndex, noun: Token | None) -> list[str]:
     """'a report from Amnesty said', 'the ministry's statement said': the author of a text speaks."""
     if noun is None or noun.lemma_.lower() not in SPEAKING_NOUNS:
         return []
-    authors = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, "from", "by")
+    authors = [c for c in noun.children if is_possessor(c)] + prep_objects(noun, "from", "by")
     keys = [k for a in authors for k in expand(index, a)]
     if not keys and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not is_passive(noun.head):
         keys = expand(index, subject(noun.head))  # "Chile sent a letter accusing ...": the sender
@@ -137,7 +138,7 @@ def _verbal_object(index: ActorIndex, verb: Token) -> bool:
         for key in index.resolve(obj):
             if index.actors[key].type == "Person" or index.actors[key].party:
                 return True
-        owned = any(c.dep_ == "poss" and index.resolve(c) for c in obj.children)
+        owned = any(is_possessor(c) and index.resolve(c) for c in obj.children)
         if owned and obj.lemma_.lower() in lx.DISCOURSE_NOUNS:
             return True  # "attacked Labour's pledges", not "attacked Guzman's ranch"
     return False
@@ -191,7 +192,7 @@ def accuser_of(index: ActorIndex, noun: Token) -> list[str]:
     """Who made the accusation a noun like 'allegations' names: its possessor or 'by X'."""
     keys: list[str] = []
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+        if is_possessor(child) or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             keys.extend(expand(index, child))
     for pobj in prep_objects(noun, "by", "from"):
         keys.extend(expand(index, pobj))

@@ -73,6 +73,11 @@ def _misparsed_main_verb(verb: Token) -> bool:
     )
 
 
+def is_possessor(token: Token) -> bool:
+    """'Trump's': a possessive, also as the parser reads a curly apostrophe (nmod with a 'case' child)."""
+    return token.dep_ == "poss" or (token.dep_ == "nmod" and any(c.dep_ == "case" for c in token.children))
+
+
 def passive_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubjpass":
