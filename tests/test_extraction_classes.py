@@ -93,6 +93,12 @@ CASES = [
     ),
     # a curly-apostrophe possessive names the accuser as a straight one does
     ("Chile rejected Peru\u2019s suggestion that Chilean ships had rammed its boats.", ("deny", "Chile", "Peru")),
+    # "criticised what he described as the deal negotiated by X": the labelled thing's maker is the target
+    ("Chile denounced what it called threats by Peru.", ("condemn", "Chile", "Peru")),
+    (
+        "Chile criticised what it described as a reckless deal negotiated by Peru.",
+        ("condemn", "Chile", "Peru"),
+    ),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",
@@ -108,6 +114,8 @@ def test_error_classes(nlp, text: str, expected: tuple) -> None:  # type: ignore
 
 
 NOT_CLAIMS = [
+    # a free relative's label alone names no act and no actor
+    "Chile denounced what it called threats against its sovereignty.",
     # evidence denied, or a reason that is no evidence frame
     "Vietnam said there was no evidence that Chinese troops had tortured prisoners.",
     # defending a policy or a deal answers no accusation

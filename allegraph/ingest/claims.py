@@ -27,6 +27,8 @@ from allegraph.ingest.syntax import (
     subject,
 )
 
+LABELLING_VERBS = {"call", "describe", "term", "label", "brand", "characterize", "characterise"}
+
 
 @dataclass
 class ClaimDraft:
@@ -171,6 +173,8 @@ def _targets(
         return [("<each-other>", _charge_of(verb))]
     if kind == "deny":
         return _deny_targets(index, verb, lemma, objs)
+    described = [] if objs else _described(verb)  # "criticised what he described as the deal negotiated by X"
+    objs = objs or described
     targets: list[tuple[str | None, str]] = []
     for obj in objs:
         for key in index.resolve(obj):
@@ -183,9 +187,31 @@ def _targets(
     if not targets and objs:  # "accused officers from China", "his fellow UKIP MEPs": people by affiliation
         for obj in objs:
             targets.extend((k, phrase(obj)) for k in index.resolve(obj, modifiers=True) if k not in speakers)
-    if not targets and kind == "condemn" and objs:
-        return [(None, phrase(objs[0]))]
+            targets.extend((k, phrase(obj)) for k in _described_agents(index, obj) if k not in speakers)
+    if not targets and kind == "condemn" and objs and not described:
+        return [(None, phrase(objs[0]))]  # a free relative's label alone ("what it called threats") is no act
     return targets
+
+
+def _described(verb: Token) -> list[Token]:
+    """The thing a free relative labels: 'what he described as the deal', 'what it called threats'."""
+    for clause in verb.children:
+        if (
+            clause.dep_ in ("ccomp", "dobj")
+            and clause.lemma_.lower() in LABELLING_VERBS
+            and any(c.lower_ == "what" for c in clause.children)
+        ):
+            labelled = [c for c in clause.children if c.dep_ == "oprd"] + prep_objects(clause, "as")
+            return [t for n in labelled for t in (n, *n.conjuncts)]
+    return []
+
+
+def _described_agents(index: ActorIndex, noun: Token) -> list[str]:
+    """'the deal negotiated by X', 'what it called threats by X': who made the labelled thing."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+    if noun.dep_ == "oprd":
+        holders.append(noun.head)  # "called threats by X": the parser hangs "by X" on the verb
+    return [k for h in holders for a in prep_objects(h, "by") for k in expand(index, a)]
 
 
 def accuser_of(index: ActorIndex, noun: Token) -> list[str]:
