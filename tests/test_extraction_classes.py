@@ -99,6 +99,11 @@ CASES = [
         "Chile criticised what it described as a reckless deal negotiated by Peru.",
         ("condemn", "Chile", "Peru"),
     ),
+    # "leaders X and Y of PARTY": both names speak for the party the shared head noun names
+    (
+        "Opposition leaders Tom Hart and Sally Dunne of the Green Party met voters. Sally Dunne criticised Spain.",
+        ("condemn", "Green Party", "Spain"),
+    ),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",

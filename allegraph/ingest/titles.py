@@ -70,6 +70,8 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
         tokens.extend(t for c in roles for t in c.subtree)
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
         tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
+        for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i):
+            tokens.extend(t for t in prep.subtree if t not in tokens)  # "leaders X and Y of the Zionist Union"
     return tokens
 
 
