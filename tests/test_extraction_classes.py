@@ -104,6 +104,9 @@ CASES = [
         "Opposition leaders Tom Hart and Sally Dunne of the Green Party met voters. Sally Dunne criticised Spain.",
         ("condemn", "Green Party", "Spain"),
     ),
+    # "Y had its facts wrong": the speaker rejects what Y says; "Y was wrong to invade" condemns
+    ("Chile said Peru had its facts wrong.", ("deny", "Chile", "Peru")),
+    ("Chile said Peru was wrong to invade Bolivia.", ("condemn", "Chile", "Peru")),
     # a judged act is condemned, not charged
     (
         "Amnesty International said Chile's move was a shocking abuse of power.",

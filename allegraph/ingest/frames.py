@@ -273,7 +273,8 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
             complement = [t for c in clause.children if c.dep_ in ("attr", "acomp", "oprd") for t in _own_words(c)]
             if complement and pejorative(complement, JUDGEMENT_VALENCE):
                 wrong = any(t.lemma_.lower() in WRONGDOER_NOUNS for t in complement)
-                found.extend((t, clause, "accuse" if wrong and t else "condemn") for t in targets)
+                kind = "deny" if _mistaken(complement) and targets != [None] else "accuse" if wrong else "condemn"
+                found.extend((t, clause, kind if t or kind == "condemn" else "condemn") for t in targets)
         elif clause.pos_ == "VERB" and clause.lemma_.lower() not in EXPERIENCER_VERBS and targets != [None]:
             predicate = [
                 clause,
@@ -282,8 +283,16 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
             if pejorative(predicate, JUDGEMENT_VALENCE):
                 # "X's move marked a perversion": a judged act is condemned; "X spread lies" is a charge
                 kind = "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | ACT_JUDGED_NOUNS else "accuse"
-                found.extend((t, clause, kind) for t in targets)
+                found.extend((t, clause, "deny" if _mistaken(predicate) else kind) for t in targets)
     return found
+
+
+FALSITY_WORDS = {"wrong", "mistaken", "incorrect", "untrue", "inaccurate", "false"}
+
+
+def _mistaken(words: list[Token]) -> bool:
+    """'Y had his facts wrong', 'Y got it wrong': the speaker rejects what Y says (not 'Y was wrong to invade')."""
+    return any(t.lower_ in FALSITY_WORDS and not any(c.dep_ in ("xcomp", "advcl") for c in t.children) for t in words)
 
 
 # Nouns for what an actor decided or did, judged in the speaker's words ("X's move was ...").
