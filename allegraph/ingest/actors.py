@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from allegraph.ingest.gazetteer import Gazetteer, fold
-from allegraph.ingest.titles import ROLE_NOUNS, apply_title, untitled_office_holders
+from allegraph.ingest.syntax import is_possessor
+from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
 
 TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sir", "president", "prime", "minister",
@@ -212,7 +213,7 @@ class ActorIndex:
             home = self.home_state()  # "the government denies ...": the government the story is about
             return [home] if home else []
         if lower in REPRESENTATIVE_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
-            principal = [k for c in token.children if c.dep_ == "poss" for k in self.resolve(c)]
+            principal = [k for c in token.children if is_possessor(c) for k in self.resolve(c)]
             if principal:
                 return principal  # "Melgen's attorneys denied": lawyers speak for their client
         if _role_word(token) in ROLE_NOUNS or lower in {"ministry", "regime"}:
@@ -274,7 +275,7 @@ class ActorIndex:
         role = _role_phrase(token)
         candidates = []
         for key, actor in self.actors.items():
-            if actor.type != "Person" or not actor.title or role not in actor.title.lower():
+            if actor.type != "Person" or not actor.title or not holds(actor.title, role):
                 continue
             if modifier_sides and not {self.state_of(key), actor.affiliation_key} & modifier_sides:
                 continue

@@ -73,7 +73,13 @@ def perpetrators(index: ActorIndex, verb: Token) -> list[tuple[str, Token]]:
             found.extend((k, clause) for k in index.resolve(subj, modifiers=True))
         if clause.lemma_ == "be" and subj is not None and prep_objects(clause, *lx.BEHIND_WORDS):
             found.extend((k, clause) for k in expand(index, subj))
+        if clause.lemma_ == "be" and subj is not None and _in_breach(clause):
+            found.extend((k, clause) for k in expand(index, subj, modifiers=True))  # "Y was in violation of"
     return found
+
+
+def _in_breach(clause: Token) -> bool:
+    return any(o.lemma_.lower() in lx.BREACH_NOUNS for o in prep_objects(clause, "in"))
 
 
 def clause_verbs(verb: Token) -> list[Token]:

@@ -15,8 +15,10 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import expand, perpetrators
 from allegraph.ingest.syntax import (
+    SPEAKING_NOUNS,
     hypothetical,
     is_passive,
+    is_possessor,
     negated,
     objects,
     passive_subject,
@@ -24,6 +26,8 @@ from allegraph.ingest.syntax import (
     prep_objects,
     subject,
 )
+
+LABELLING_VERBS = {"call", "describe", "term", "label", "brand", "characterize", "characterise"}
 
 
 @dataclass
@@ -58,7 +62,19 @@ def cue_lemma(token: Token) -> str | None:
 def speakers_of(index: ActorIndex, verb: Token) -> list[str]:
     if is_passive(verb):
         return [k for agent in prep_objects(verb, "by") for k in expand(index, agent)]
-    return expand(index, subject(verb))
+    subj = subject(verb)
+    return expand(index, subj) or authors_of(index, subj)
+
+
+def authors_of(index: ActorIndex, noun: Token | None) -> list[str]:
+    """'a report from Amnesty said', 'the ministry's statement said': the author of a text speaks."""
+    if noun is None or noun.lemma_.lower() not in SPEAKING_NOUNS:
+        return []
+    authors = [c for c in noun.children if is_possessor(c)] + prep_objects(noun, "from", "by")
+    keys = [k for a in authors for k in expand(index, a)]
+    if not keys and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not is_passive(noun.head):
+        keys = expand(index, subject(noun.head))  # "Chile sent a letter accusing ...": the sender
+    return keys
 
 
 def hedged(sent: Span, verb: Token) -> bool:
@@ -77,6 +93,9 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
         kind = lx.SPEECH_ACT_VERBS.get(lemma or "")
         if token.lemma_.lower() == "hold" and any(c.lower_ in lx.RESPONSIBLE_WORDS for c in token.subtree):
             kind, lemma = "blame", "hold"
+        if kind is None and token.lemma_.lower() in lx.DEFENCE_VERBS and token.pos_ == "VERB":
+            drafts.extend(_defence_claims(index, token, sent))
+            continue
         if kind is None or lemma is None or negated(token) or hypothetical(token):
             continue
         if lemma in ("allege", "charge") and not objects(token):
@@ -96,6 +115,20 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
     return drafts
 
 
+def _defence_claims(index: ActorIndex, verb: Token, sent: Span) -> list[ClaimDraft]:
+    """'X defended herself against Y's accusations': a denial of Y's charge (not 'defended the deal')."""
+    if negated(verb) or hypothetical(verb):
+        return []
+    charges = [o for o in prep_objects(verb, "against") if o.lemma_.lower() in lx.ANSWERABLE_NOUNS | {"criticism"}]
+    speakers = speakers_of(index, verb) if charges else []
+    accusers = [k for c in charges for k in accuser_of(index, c) if k not in speakers]
+    return [
+        ClaimDraft("deny", s, t, phrase(charges[0]), sent, verb.i, f"verb:{verb.lemma_.lower()}")
+        for s in speakers
+        for t in or_none(accusers)
+    ]
+
+
 def _verbal_object(index: ActorIndex, verb: Token) -> bool:
     """The object of 'attack' is a person, a party, or what an actor said or did ("Labour's pledges"),
     never attacked with a weapon ("attacked the ambassador with a knife")."""
@@ -107,7 +140,7 @@ def _verbal_object(index: ActorIndex, verb: Token) -> bool:
         for key in index.resolve(obj):
             if index.actors[key].type == "Person" or index.actors[key].party:
                 return True
-        owned = any(c.dep_ == "poss" and index.resolve(c) for c in obj.children)
+        owned = any(is_possessor(c) and index.resolve(c) for c in obj.children)
         if owned and obj.lemma_.lower() in lx.DISCOURSE_NOUNS:
             return True  # "attacked Labour's pledges", not "attacked Guzman's ranch"
     return False
@@ -140,6 +173,8 @@ def _targets(
         return [("<each-other>", _charge_of(verb))]
     if kind == "deny":
         return _deny_targets(index, verb, lemma, objs)
+    described = [] if objs else _described(verb)  # "criticised what he described as the deal negotiated by X"
+    objs = objs or described
     targets: list[tuple[str | None, str]] = []
     for obj in objs:
         for key in index.resolve(obj):
@@ -152,16 +187,38 @@ def _targets(
     if not targets and objs:  # "accused officers from China", "his fellow UKIP MEPs": people by affiliation
         for obj in objs:
             targets.extend((k, phrase(obj)) for k in index.resolve(obj, modifiers=True) if k not in speakers)
-    if not targets and kind == "condemn" and objs:
-        return [(None, phrase(objs[0]))]
+            targets.extend((k, phrase(obj)) for k in _described_agents(index, obj) if k not in speakers)
+    if not targets and kind == "condemn" and objs and not described:
+        return [(None, phrase(objs[0]))]  # a free relative's label alone ("what it called threats") is no act
     return targets
+
+
+def _described(verb: Token) -> list[Token]:
+    """The thing a free relative labels: 'what he described as the deal', 'what it called threats'."""
+    for clause in verb.children:
+        if (
+            clause.dep_ in ("ccomp", "dobj")
+            and clause.lemma_.lower() in LABELLING_VERBS
+            and any(c.lower_ == "what" for c in clause.children)
+        ):
+            labelled = [c for c in clause.children if c.dep_ == "oprd"] + prep_objects(clause, "as")
+            return [t for n in labelled for t in (n, *n.conjuncts)]
+    return []
+
+
+def _described_agents(index: ActorIndex, noun: Token) -> list[str]:
+    """'the deal negotiated by X', 'what it called threats by X': who made the labelled thing."""
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+    if noun.dep_ == "oprd":
+        holders.append(noun.head)  # "called threats by X": the parser hangs "by X" on the verb
+    return [k for h in holders for a in prep_objects(h, "by") for k in expand(index, a)]
 
 
 def accuser_of(index: ActorIndex, noun: Token) -> list[str]:
     """Who made the accusation a noun like 'allegations' names: its possessor or 'by X'."""
     keys: list[str] = []
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+        if is_possessor(child) or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             keys.extend(expand(index, child))
     for pobj in prep_objects(noun, "by", "from"):
         keys.extend(expand(index, pobj))
@@ -206,7 +263,7 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
     for token in sent:
         lemma = token.lemma_.lower()
         kind = lx.NOUN_CUES.get(lemma)
-        if kind is None or token.pos_ != "NOUN" or _negated_noun(token):
+        if kind is None or token.pos_ != "NOUN" or _negated_noun(token) or _physical(token):
             continue
         speakers = accuser_of(index, token) or _light_verb_speakers(index, token)
         reacted_to = _reaction_target(index, token)
@@ -259,11 +316,19 @@ def _light_verb_speakers(index: ActorIndex, noun: Token) -> list[str]:
 
 
 def _drawn(noun: Token) -> bool:
-    """Drawn by something the text names only by a pronoun ("This provoked criticism"): target unknown."""
+    """Drawn by a pronoun or by words ("This provoked criticism", "News of the memo prompted criticism"):
+    the target is whoever said or did it, which this sentence does not name."""
     if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lx.DRAW_VERBS:
         return False
     subj = subject(noun.head)
-    return subj is None or subj.pos_ == "PRON"
+    return subj is None or subj.pos_ == "PRON" or subj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.NEWS_NOUNS
+
+
+def _physical(noun: Token) -> bool:
+    """'a cyber attack', 'a missile attack', 'a military attack': the deed itself, not words."""
+    if noun.lemma_.lower() != "attack":
+        return False
+    return any(c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in lx.PHYSICAL_MODIFIERS) for c in noun.children)
 
 
 def _reaction_target(index: ActorIndex, noun: Token) -> list[str]:

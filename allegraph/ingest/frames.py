@@ -258,7 +258,8 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
     found: list[tuple[str | None, Token, str]] = []
     for clause in clause_verbs(content):
         subj = subject(clause)
-        if subj is None or subj.pos_ == "PRON" or not _live(clause):
+        relative = subj is not None and subj.tag_ in ("WP", "WDT")  # "a general who X said was a war criminal"
+        if subj is None or (subj.pos_ == "PRON" and not relative) or not _live(clause):
             continue  # pronouns in reported words are mostly the speaker or an expletive 'it
         targets: list[str | None] = list(expand(index, subj, modifiers=True))
         if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
@@ -269,15 +270,43 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
             found.extend((t, clause, "blame") for t in targets if t)
             continue
         if clause.lemma_ in COPULAS:
-            complement = [t for c in clause.children if c.dep_ in ("attr", "acomp", "oprd") for t in c.subtree]
+            complement = [t for c in clause.children if c.dep_ in ("attr", "acomp", "oprd") for t in _own_words(c)]
             if complement and pejorative(complement, JUDGEMENT_VALENCE):
                 wrong = any(t.lemma_.lower() in WRONGDOER_NOUNS for t in complement)
-                found.extend((t, clause, "accuse" if wrong and t else "condemn") for t in targets)
+                kind = "deny" if _mistaken(complement) and targets != [None] else "accuse" if wrong else "condemn"
+                found.extend((t, clause, kind if t or kind == "condemn" else "condemn") for t in targets)
         elif clause.pos_ == "VERB" and clause.lemma_.lower() not in EXPERIENCER_VERBS and targets != [None]:
             predicate = [
                 clause,
-                *(t for c in clause.children if c.dep_ in ("dobj", "advmod", "acomp") for t in c.subtree),
+                *(t for c in clause.children if c.dep_ in ("dobj", "advmod", "acomp") for t in _own_words(c)),
             ]
             if pejorative(predicate, JUDGEMENT_VALENCE):
-                found.extend((t, clause, "accuse") for t in targets)
+                # "X's move marked a perversion": a judged act is condemned; "X spread lies" is a charge
+                kind = "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | ACT_JUDGED_NOUNS else "accuse"
+                found.extend((t, clause, "deny" if _mistaken(predicate) else kind) for t in targets)
     return found
+
+
+FALSITY_WORDS = {"wrong", "mistaken", "incorrect", "untrue", "inaccurate", "false"}
+
+
+def _mistaken(words: list[Token]) -> bool:
+    """'Y had his facts wrong', 'Y got it wrong': the speaker rejects what Y says (not 'Y was wrong to invade')."""
+    return any(t.lower_ in FALSITY_WORDS and not any(c.dep_ in ("xcomp", "advcl") for c in t.children) for t in words)
+
+
+# Nouns for what an actor decided or did, judged in the speaker's words ("X's move was ...").
+ACT_JUDGED_NOUNS = {"move", "step", "action", "actions", "conduct", "behaviour", "behavior", "measure", "approach"}
+# Dependents whose words describe something else: "more effective than the ban", "an event that prompted attacks".
+ASIDE_DEPS = {"relcl", "acl", "advcl", "appos", "prep", "conj", "cc", "punct"}
+
+
+def _own_words(head: Token) -> list[Token]:
+    """The words of a phrase that describe its head: its modifiers and 'of' complements, not the
+    prepositional phrases, relative clauses and asides that describe other things."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in ASIDE_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+            continue
+        out.extend(_own_words(child))
+    return out

@@ -26,6 +26,8 @@ SPEECH_ACT_VERBS: dict[str, str] = {
     "implicate": "accuse", "incriminate": "accuse",
     "blame": "blame",
 }  # fmt: skip
+# Verbs that deny only against a charge: "defended herself against the accusations".
+DEFENCE_VERBS = {"defend", "protect"}
 # Verbs that are a speech act only when their object is an actor or what an actor did
 # ("attacked Labour's pledges"), never when it is a place or a thing ("attacked a convoy").
 ACTOR_OBJECT_VERBS = {"attack", "bash", "slate", "fault", "insult", "smear", "scorn", "contest", "contradict"}
@@ -56,6 +58,12 @@ LABEL_VERBS = {"call", "label", "brand", "describe", "dismiss", "term", "charact
 # Light verbs whose subject makes the accusation a noun names ("levelled accusations against").
 NOUN_LIGHT_VERBS = {"make", "level", "levell", "bring", "issue", "voice", "express", "lodge", "file", "repeat",
                     "renew", "hurl", "launch", "publish", "air"}  # fmt: skip
+# What carries words, not deeds: the reaction it draws is aimed at whoever wrote or said them.
+NEWS_NOUNS = {"news", "document", "memo", "bulletin", "letter", "tweet", "post", "article", "book", "interview",
+              "revelation", "disclosure", "leak", "announcement", "publication", "report", "remarks", "comments"}  # fmt: skip
+# Adjectives that make an "attack" a deed rather than a verbal one.
+PHYSICAL_MODIFIERS = {"military", "armed", "chemical", "nuclear", "aerial", "deadly", "suicide", "terrorist", "cyber",
+                      "physical", "violent", "coordinated", "surprise", "fatal", "lethal", "brutal", "bloody"}  # fmt: skip
 # Verbs whose object is a reaction that comes *from* others ("drew condemnation from Japan").
 DRAW_VERBS = {"draw", "provoke", "spark", "trigger", "prompt", "attract", "earn", "face", "receive", "invite"}
 # Inflected forms, for title-case lines where the tagger's lemma is unreliable.
@@ -178,6 +186,9 @@ DENY_PHRASES = (
     "without foundation", "have not made any", "did not carry out", "never carried out",
 )  # fmt: skip
 BEHIND_WORDS = {"behind"}
+BREACH_NOUNS = {"violation", "breach", "contravention", "defiance"}  # "Y was in violation of the deal"
+# "there is evidence that Y ...", "a reasonable basis to believe Y ...": what the words assert is inside
+EVIDENCE_NOUNS = {"evidence", "basis", "proof", "indication", "sign", "reason", "grounds"}
 RESPONSIBLE_WORDS = {"responsible", "accountable", "culpable", "guilty"}
 
 

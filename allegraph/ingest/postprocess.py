@@ -132,11 +132,14 @@ def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
         candidates = [
             (i, a)
             for i, a in accusations
-            if (side and index.state_of(a.target) == side or a.target == draft.speaker)
+            if a.speaker != draft.speaker  # "rejected the claims, blaming X": its own charge answers nothing
+            and (side and index.state_of(a.target) == side or a.target == draft.speaker)
             and (draft.target is None or _side(index, a.speaker) == _side(index, draft.target))
         ]
         if not candidates and side is None:
-            candidates = [(i, a) for i, a in accusations if a.sent.start <= draft.sent.start]
+            candidates = [
+                (i, a) for i, a in accusations if a.sent.start <= draft.sent.start and a.speaker != draft.speaker
+            ]
         # only the accusation this denial answers: the same sentence, or one about the same thing
         candidates = [(i, a) for i, a in candidates if _same_matter(draft, a)]
         if not candidates:

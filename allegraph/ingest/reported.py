@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, expand, is_wrongful_verb, perpetrators
-from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
+from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
 from allegraph.ingest.frames import judgements
 from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
@@ -110,6 +110,8 @@ def content_claims(
         kind = _content_kind(clause, text)
         for speaker in speakers:
             drafts.append(ClaimDraft(kind, speaker, perp, phrase(clause), sent, clause.i, rule, quote=quote))
+    for inner in _evidenced(content):
+        drafts.extend(content_claims(index, inner, speakers, sent, rule, quote))
     if drafts:
         return drafts
     for target, clause, kind in judgements(index, content):
@@ -118,6 +120,23 @@ def content_claims(
                 ClaimDraft(kind, speaker, target, phrase(clause), sent, clause.i, "judge:" + rule, quote=quote)
             )
     return drafts
+
+
+def _evidenced(content: Token) -> list[Token]:
+    """'there was a reasonable basis to believe Y had ...', 'there is evidence that Y ...': the clause
+    the evidence is for (only after an expletive 'there', so 'the reason was that ...' stays out)."""
+    if content.lemma_ != "be" or not any(c.dep_ == "expl" for c in content.children) or negated(content):
+        return []
+    nouns = [
+        c
+        for c in content.children
+        if c.dep_ == "attr" and c.lemma_.lower() in lx.EVIDENCE_NOUNS and not any(d.lower_ == "no" for d in c.children)
+    ]
+    clauses = [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    # "basis to believe Y did": the belief's own clause
+    return [
+        i for c in clauses for i in ([c] + [g for g in c.children if g.dep_ == "ccomp"]) if i.pos_ in ("VERB", "AUX")
+    ]
 
 
 def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
@@ -157,7 +176,12 @@ def according_to_claims(index: ActorIndex, sent: Span, headline: bool) -> list[C
     for token in sent:
         if token.lower_ != "according" or token.i + 1 >= len(sent.doc) or sent.doc[token.i + 1].lower_ != "to":
             continue
-        sources = [k for t in sent.doc[token.i + 1].children if t.dep_ == "pobj" for k in expand(index, t)]
+        sources = [
+            k
+            for t in sent.doc[token.i + 1].children
+            if t.dep_ == "pobj"
+            for k in expand(index, t) or authors_of(index, t)
+        ]
         root = sent.root
         if not sources or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in lx.SAY_VERBS:
             continue

@@ -26,7 +26,8 @@ def is_passive(verb: Token) -> bool:
 
 def subject(verb: Token, depth: int = 0) -> Token | None:
     """The verb's subject, inherited through conjunction, xcomp and subjectless adverbials."""
-    for child in verb.children:
+    # the subject nearest the verb: a dateline the parser also made a subject ("UNITED NATIONS - X moved")
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head  # "Rodriguez, who accused Washington": the noun the clause describes
@@ -38,6 +39,10 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
             return controller  # "prompting China to trade accusations": China does the trading
     if verb.dep_ in INHERIT_DEPS and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head, depth + 1)
+    if _misparsed_main_verb(verb):
+        return verb.head  # "Prime Minister X, whose government ..., strongly condemned the attack"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _addressee(verb.head) and depth < 4:
+        return subject(verb.head.head.head, depth + 1)  # "sent a letter to the Council accusing X": the sender
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.head.pos_ == "PROPN" or verb.head.lemma_ in SPEAKING_NOUNS:
             return verb.head  # "a statement accusing Israel of ...", "Kerry, speaking ..."
@@ -45,6 +50,32 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         if governor.pos_ in ("VERB", "AUX") and depth < 4:
             return subject(governor, depth + 1)
     return None
+
+
+def _addressee(noun: Token) -> bool:
+    """The object of 'to' after a verb of sending or saying: who is told, not who tells."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """A sentence whose root is a name and whose main verb hangs under it as a participle with an
+    object: the parser lost the subject after a long apposition or relative clause."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.pos_ == "PROPN"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+        and any(c.dep_ in ("relcl", "appos") for c in head.children if c.i < verb.i)
+    )
+
+
+def is_possessor(token: Token) -> bool:
+    """'Trump's': a possessive, also as the parser reads a curly apostrophe (nmod with a 'case' child)."""
+    return token.dep_ == "poss" or (token.dep_ == "nmod" and any(c.dep_ == "case" for c in token.children))
 
 
 def passive_subject(verb: Token) -> Token | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 if TYPE_CHECKING:
     from allegraph.ingest.actors import ActorIndex, Mention
@@ -55,15 +55,37 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
             break
         tokens.insert(0, token)
         i -= 1
+    tokens = _after_phrasal_to(tokens)
     head = doc[mention.start : mention.end].root
     for child in head.children:
         if child.dep_ == "appos":
             tokens.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == mention.end:
-            tokens.extend(child.subtree)  # "President Rodrigo Duterte of the Philippines"
+        elif child.dep_ == "prep" and child.lower_ == "of" and _next_to(doc, mention.end, child.i):
+            tokens.extend(child.subtree)  # "President Rodrigo Duterte of the Philippines", "X, of MSF,"
+    # "X is a coordinator for Open Russia", "X, who is a spokeswoman for Oxfam,"
+    copulas = [head.head] if head.dep_ == "nsubj" else []
+    copulas += [c for c in head.children if c.dep_ == "relcl"]
+    for copula in (c for c in copulas if c.lemma_ == "be"):
+        roles = [c for c in copula.children if c.dep_ == "attr" and c.lemma_.lower() in ROLE_NOUNS]
+        tokens.extend(t for c in roles for t in c.subtree)
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
         tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
+        for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i):
+            tokens.extend(t for t in prep.subtree if t not in tokens)  # "leaders X and Y of the Zionist Union"
     return tokens
+
+
+def _after_phrasal_to(tokens: list[Token]) -> list[Token]:
+    """'in response to US President X': a "to" after no role noun ends the phrase before the title."""
+    for n in range(len(tokens) - 1, 0, -1):
+        if tokens[n].lower_ == "to" and tokens[n - 1].lower_.rstrip(".") not in ROLE_NOUNS:
+            return tokens[n + 1 :]
+    return tokens[1:] if tokens and tokens[0].lower_ == "to" else tokens
+
+
+def _next_to(doc: Doc, end: int, at: int) -> bool:
+    """The word right after the name, or after a comma that follows it ("Daniel Barney, of MSF")."""
+    return at == end or (at == end + 1 and doc[end].text == ",")
 
 
 def apply_title(index: ActorIndex, mention: Mention) -> None:
@@ -83,7 +105,8 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
     words = {t.lower_.rstrip(".") for t in tokens}
     role = "spokesperson" if words & SPOKES_WORDS else "official" if words & ROLE_NOUNS else None
     # "ambassador to Turkey": the country after "to" is the host, not the one represented
-    excluded = {t.i for t in tokens if t.i > 0 and index.doc[t.i - 1].lower_ == "to"}
+    inside = {t.i for t in tokens}
+    excluded = {t.i for t in tokens if t.i - 1 in inside and index.doc[t.i - 1].lower_ == "to"}
     affiliation = None
     for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
         for t in tokens:
@@ -108,6 +131,8 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
         if index.actors[affiliation].type == "Person":
             affiliation = index.actors[affiliation].affiliation_key or affiliation
         actor.affiliation_key = affiliation
+    if not actor.role and not actor.affiliation_key:
+        _share_conjunct_title(index, mention)  # "Republican front-runner X and top challenger Y"
 
 
 def _former(tokens: list[Token]) -> bool:
@@ -181,7 +206,7 @@ def untitled_office_holders(index: ActorIndex) -> None:
         office = _definite_office(token)
         if office is None or token.i in index.by_token:
             continue
-        if any(a.type == "Person" and a.title and office in a.title.lower() for a in index.actors.values()):
+        if any(a.type == "Person" and a.title and holds(a.title, office) for a in index.actors.values()):
             continue
         holder = _most_mentioned_untitled(index, token.i)
         if holder is None:
@@ -190,6 +215,21 @@ def untitled_office_holders(index: ActorIndex) -> None:
         actor.role, actor.title, actor.state_office = "official", office, office != "leader"
         sides = [k for c in token.children if (m := index.by_token.get(c.i)) for k in m.keys]
         actor.affiliation_key = actor.affiliation_key or (sides[0] if sides else None)
+
+
+SECOND_RANK_WORDS = ("deputy", "vice", "vice-", "shadow", "assistant", "junior", "former", "ex-", "acting")
+
+
+def holds(title: str, office: str) -> bool:
+    """The title is that office itself: "Deputy Prime Minister" does not hold "prime minister"."""
+    folded = " ".join(title.lower().split())
+    at = folded.find(office)
+    while at >= 0:
+        before = folded[:at].rstrip()
+        if not before.endswith(SECOND_RANK_WORDS):
+            return True
+        at = folded.find(office, at + 1)
+    return False
 
 
 def _definite_office(token: Token) -> str | None:
