@@ -22,7 +22,7 @@ import pytest
 
 from allegraph.config import Settings
 from allegraph.graph.aggregates import AGGREGATES, CLEAR_AGGREGATES, DAY_CLAIMS, DAYS, KINDS
-from allegraph.graph.falkor import EmbeddedServer
+from allegraph.graph.falkor import EmbeddedServer, FalkorStore
 from allegraph.graph.store import GraphStore, open_store
 from allegraph.models import Actor, Claim, Document, DocumentGraph, stable_id
 from allegraph.queries import registry
@@ -264,3 +264,29 @@ def test_recomputing_gives_what_the_writes_kept(empty: GraphStore) -> None:
     empty.write("MATCH (s:AllegraphSchema) SET s.version = 'older'")
     empty.ensure_schema()
     assert _stored(empty) == kept
+
+
+def test_a_busy_speakers_newest_claims_are_read_through_the_index(falkor_home: Path) -> None:
+    """who-accused-whom reads the newest day of a busy speaker, not every claim it made."""
+    settings = Settings(store="embedded", home=falkor_home, graph_name=f"t-{uuid.uuid4().hex[:8]}")
+    busy, other = LANDS[0], LANDS[1]
+    claims = [
+        Claim(id=f"claim:{n:03d}", kind="accuse", speaker_id=busy.id, target_id=other.id, charge="x", evidence="e",
+              start=n, end=n + 1, date=f"2019-{1 + n // 28:02d}-{1 + n % 28:02d}", extractor="test")
+        for n in range(300)
+    ]  # fmt: skip
+    graph = DocumentGraph(
+        document=Document(id="busy", text="t", title="busy", content_hash="h"), actors=[busy, other], claims=claims
+    )
+    with open_store(settings) as store:
+        assert isinstance(store, FalkorStore)
+        store.write_documents([graph])
+        query = registry()["who-accused-whom"]
+        params = query.bind({"speaker": "land 0", "limit": 5})
+        rows = store.read(query.cypher, params).rows
+        assert [row["claim_id"] for row in rows] == [f"claim:{n:03d}" for n in range(299, 294, -1)]
+        plan = store.graph.profile(query.cypher, params).plan
+        claim_scans = [line for line in plan if "Index Scan" in line and ":Claim" in line]
+        assert claim_scans and all("Records produced: 5," in line for line in claim_scans), plan
+        # the 300 days of its histogram are added up, but no traversal visits its 300 claims
+        assert not any(("Traverse" in line or "Expand" in line) and "produced: 300," in line for line in plan), plan
