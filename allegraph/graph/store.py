@@ -68,7 +68,8 @@ class GraphStore(abc.ABC):
         self.write(CLEAR_AGGREGATES)
         after = ""
         while ids := [row["id"] for row in self.read(DOCUMENT_PAGE, {"after": after, "size": page}).rows]:
-            self.write(ADD_DOCUMENTS, {"docs": ids})
+            for statement in ADD_DOCUMENTS:
+                self.write(statement, {"docs": ids})
             after = ids[-1]
 
     def schema_version(self) -> str | None:

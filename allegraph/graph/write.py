@@ -106,8 +106,10 @@ WITH DISTINCT d""",
 
 _ACTORS = WritePart(
     "actors",
-    "UNWIND $actors AS a\nMERGE (n:Actor {id: a.id})\nSET "
-    + ",\n    ".join([_smallest(p) for p in ACTOR_SCALARS] + [_sorted_union(p) for p in ACTOR_LISTS] + list(INITIAL))
+    "UNWIND $actors AS a\nMERGE (n:Actor {id: a.id})\nON CREATE SET "
+    + ", ".join(INITIAL)
+    + "\nSET "
+    + ",\n    ".join([_smallest(p) for p in ACTOR_SCALARS] + [_sorted_union(p) for p in ACTOR_LISTS])
     + "\n"
     + "\n".join(
         [_label_if(f"a.type = '{t}'", t) for t in ("State", "Organization", "Person")]
@@ -212,13 +214,13 @@ EDGE_TYPES = ("SPEAKS_FOR", "PART_OF", "LOCATED_IN", "OCCURRED_IN", "MADE", "REP
 
 # The actors' aggregates (allegraph.graph.aggregates): what the documents' old claims added is
 # taken away before they are deleted, and what the new ones add is added once their targets are.
-_UNCOUNT_OLD = WritePart("docs", tally(BATCH_DOCUMENTS, -1), checked=False)
-_COUNT_NEW = WritePart("docs", tally(BATCH_DOCUMENTS, 1), checked=False)
+_UNCOUNT_OLD = tuple(WritePart("docs", statement, checked=False) for statement in tally(BATCH_DOCUMENTS, -1))
+_COUNT_NEW = tuple(WritePart("docs", statement, checked=False) for statement in tally(BATCH_DOCUMENTS, 1))
 
 # In dependency order: every MATCH finds what an earlier part wrote. Labels and edge types are
 # fixed constants, never user input.
 WRITE_PARTS: tuple[WritePart, ...] = (
-    _UNCOUNT_OLD,
+    *_UNCOUNT_OLD,
     _DOCUMENTS,
     _ACTORS,
     _link("speaks_for", "Actor", "SPEAKS_FOR", "Actor"),
@@ -229,7 +231,7 @@ WRITE_PARTS: tuple[WritePart, ...] = (
     _link("occurred_in", "Incident", "OCCURRED_IN", "Place"),
     _CLAIMS,
     _link("against", "Claim", "AGAINST", "Actor"),
-    _COUNT_NEW,
+    *_COUNT_NEW,
     _link("about", "Claim", "ABOUT", "Incident"),
     _link("responds_to", "Claim", "RESPONDS_TO", "Claim"),
     *(_direct(kind, edge) for kind, edge in EDGE_BY_KIND.items()),
