@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from allegraph.graph.aggregates import ADD_DOCUMENTS, CLEAR_AGGREGATES, DOCUMENT_PAGE
 from allegraph.graph.write import ROW_KEYS, WRITE_DOCUMENTS, WRITE_PARTS, part_statement
 from allegraph.queries import registry
 from allegraph.schema import SCHEMA_DIR, statements
@@ -53,6 +54,14 @@ def _items() -> list[dict]:
             "parameters": {key: [] for key in (part.rows, *part.reads)},
         }
         for n, part in enumerate(WRITE_PARTS)
+    ]
+    items += [
+        {"name": "clear aggregates", "query": CLEAR_AGGREGATES, "parameters": {}},
+        {"name": "document page", "query": DOCUMENT_PAGE, "parameters": {"after": "", "size": 1}},
+        *(
+            {"name": f"add documents' aggregates {n}", "query": statement, "parameters": {"docs": []}}
+            for n, statement in enumerate(ADD_DOCUMENTS)
+        ),
     ]
     items += [
         {"name": f"bench raw write {n}", "query": statement, "parameters": {"rows": []}}

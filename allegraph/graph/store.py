@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from allegraph.config import Settings
 from allegraph.errors import QueryRejected
+from allegraph.graph.aggregates import ADD_DOCUMENTS, CLEAR_AGGREGATES, DOCUMENT_PAGE
 from allegraph.graph.values import check_sendable
 from allegraph.graph.write import documents_params
 from allegraph.models import DocumentGraph, GraphStats
@@ -56,7 +57,20 @@ class GraphStore(abc.ABC):
         version = schema_version(self.name)
         if self.schema_version() != version:
             self.apply_schema()
+            self.recompute_aggregates()
             self.write(RECORD_SCHEMA_VERSION, {"version": version})
+
+    def recompute_aggregates(self, page: int = 1_000) -> None:
+        """Every actor's aggregates counted afresh from its claims (allegraph.graph.aggregates),
+        a page of documents per statement. Run when the schema version changes, before it is
+        recorded: a store written before the aggregates existed gets them, and one interrupted
+        starts again from scratch."""
+        self.write(CLEAR_AGGREGATES)
+        after = ""
+        while ids := [row["id"] for row in self.read(DOCUMENT_PAGE, {"after": after, "size": page}).rows]:
+            for statement in ADD_DOCUMENTS:
+                self.write(statement, {"docs": ids})
+            after = ids[-1]
 
     def schema_version(self) -> str | None:
         """The schema version this store has applied, None before the first."""

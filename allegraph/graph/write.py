@@ -2,7 +2,9 @@
 
 A batch is a few `UNWIND $rows` statements (`WRITE_PARTS`): the documents (their old claims
 deleted first, so re-ingesting never duplicates), actors, places, incidents, claims, one
-statement per edge type, and last the collection of what the old claims left unreferenced. Neo4j runs them one after another in one transaction; FalkorDB has no
+statement per edge type, and last the collection of what the old claims left unreferenced.
+Around them, the actors' aggregates (allegraph.graph.aggregates) lose what the old claims
+counted and gain what the new ones count. Neo4j runs them one after another in one transaction; FalkorDB has no
 multi-statement transactions, so it runs them chained into one statement (`WRITE_DOCUMENTS`),
 which it applies all or nothing.
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from allegraph import EXTRACTOR_VERSION
+from allegraph.graph.aggregates import BATCH_DOCUMENTS, INITIAL, tally
 from allegraph.models import EDGE_BY_KIND, DocumentGraph
 
 # Actors are shared by documents, so a property may arrive with different values from different
@@ -103,7 +106,9 @@ WITH DISTINCT d""",
 
 _ACTORS = WritePart(
     "actors",
-    "UNWIND $actors AS a\nMERGE (n:Actor {id: a.id})\nSET "
+    "UNWIND $actors AS a\nMERGE (n:Actor {id: a.id})\nON CREATE SET "
+    + ", ".join(INITIAL)
+    + "\nSET "
     + ",\n    ".join([_smallest(p) for p in ACTOR_SCALARS] + [_sorted_union(p) for p in ACTOR_LISTS])
     + "\n"
     + "\n".join(
@@ -207,9 +212,15 @@ def _direct(kind: str, edge: str) -> WritePart:
 EDGE_TYPES = ("SPEAKS_FOR", "PART_OF", "LOCATED_IN", "OCCURRED_IN", "MADE", "REPORTED_IN", "AGAINST", "ABOUT",
               "RESPONDS_TO", *sorted(set(EDGE_BY_KIND.values())))  # fmt: skip
 
+# The actors' aggregates (allegraph.graph.aggregates): what the documents' old claims added is
+# taken away before they are deleted, and what the new ones add is added once their targets are.
+_UNCOUNT_OLD = tuple(WritePart("docs", statement, checked=False) for statement in tally(BATCH_DOCUMENTS, -1))
+_COUNT_NEW = tuple(WritePart("docs", statement, checked=False) for statement in tally(BATCH_DOCUMENTS, 1))
+
 # In dependency order: every MATCH finds what an earlier part wrote. Labels and edge types are
 # fixed constants, never user input.
 WRITE_PARTS: tuple[WritePart, ...] = (
+    *_UNCOUNT_OLD,
     _DOCUMENTS,
     _ACTORS,
     _link("speaks_for", "Actor", "SPEAKS_FOR", "Actor"),
@@ -220,6 +231,7 @@ WRITE_PARTS: tuple[WritePart, ...] = (
     _link("occurred_in", "Incident", "OCCURRED_IN", "Place"),
     _CLAIMS,
     _link("against", "Claim", "AGAINST", "Actor"),
+    *_COUNT_NEW,
     _link("about", "Claim", "ABOUT", "Incident"),
     _link("responds_to", "Claim", "RESPONDS_TO", "Claim"),
     *(_direct(kind, edge) for kind, edge in EDGE_BY_KIND.items()),

@@ -23,11 +23,39 @@
 // column document_id: string
 // column url: string
 // column claim_id: string
-// Start from the speakers and sort before fetching documents: a named speaker's claims are a small
-// part of the graph. WITH keeps FalkorDB's planner from starting at a scan of every claim instead.
-MATCH (s:Actor)
-WHERE $speaker IS NULL OR $speaker IN s.scope_keys
-WITH s
+// A named speaker's newest claims are read through the Claim(speaker_id, date) index from a
+// cutoff date on: the newest date that leaves at least $limit rows, found by adding up the
+// speakers' rows per (kind, date), which the write keeps on each Actor (made_days, counted as
+// allegraph/graph/aggregates.py says). So the busiest speaker costs about one day of its claims,
+// not all of them. Without a speaker, with a target, or with fewer dated rows than $limit there
+// is no cutoff, and every claim of the speakers is read, as before. Undated claims sort last, so
+// a cutoff never leaves out one that would be shown.
+OPTIONAL MATCH (h:Actor)
+WHERE $target IS NULL AND $speaker IN h.scope_keys
+UNWIND range(0, size(coalesce(h.made_days, [])) - 1) AS i
+WITH h.made_days[i] AS key, split(h.made_days[i], ' ')[0] AS kind, h.made_day_claims[i] AS claims
+WITH kind, substring(key, size(kind) + 1) AS day, claims
+WHERE ($kind IS NULL OR kind = $kind) AND ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until)
+WITH day, sum(claims) AS claims
+ORDER BY day DESC
+WITH collect([day, claims]) AS days
+WITH reduce(acc = [0, null], x IN days | CASE WHEN acc[0] >= $limit THEN acc ELSE [acc[0] + x[1], x[0]] END) AS newest
+WITH CASE WHEN newest[0] >= $limit THEN newest[1] END AS cutoff
+// The speakers: through the scope_keys index when named, every actor otherwise (a predicate on
+// `cutoff` comes before FalkorDB's label scan, so a named speaker never pays for that scan)
+OPTIONAL MATCH (named:Actor)
+WHERE $speaker IN named.scope_keys
+WITH cutoff, collect(named) AS by_name
+OPTIONAL MATCH (other:Actor)
+WHERE cutoff IS NULL AND $speaker IS NULL
+WITH cutoff, by_name, collect(other) AS others
+UNWIND by_name + others AS s
+WITH s, cutoff
+OPTIONAL MATCH (recent:Claim)
+WHERE recent.speaker_id = s.id AND recent.date >= cutoff
+WITH s, cutoff, collect(recent) AS newest_claims
+WITH s, newest_claims + [(s)-[:MADE]->(every:Claim) WHERE cutoff IS NULL | every] AS candidates
+UNWIND candidates AS c
 MATCH (s)-[:MADE]->(c)-[:AGAINST]->(t)
 WHERE ($kind IS NULL OR c.kind = $kind)
   AND ($target IS NULL OR $target IN t.scope_keys)

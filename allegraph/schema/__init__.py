@@ -27,8 +27,14 @@ def schema_statements(backend: str) -> list[tuple[str, str, str]]:
     return out
 
 
+# What the write keeps besides the data itself (allegraph.graph.aggregates); a new revision makes
+# every store recompute it when it next applies the schema.
+DERIVED_REVISION = "actor-aggregates-1"
+
+
 def schema_version(backend: str) -> str:
     """The version a store records once its schema is applied: derived from the statements
-    themselves, so any change to a schema file makes every store apply it again."""
-    text = "\n".join(statements(SCHEMA_DIR / f"{backend}.cypher"))
+    themselves and DERIVED_REVISION, so any change to a schema file or to what the write derives
+    makes every store apply it again."""
+    text = "\n".join([*statements(SCHEMA_DIR / f"{backend}.cypher"), DERIVED_REVISION])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
