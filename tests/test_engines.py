@@ -110,7 +110,9 @@ class KillingPool(ProcessPool):
 
 def test_a_worker_that_dies_costs_only_the_document_that_killed_it(nlp) -> None:  # type: ignore[no-untyped-def]
     documents = corpus_documents(20)
-    killer = documents[0].model_copy(update={"id": "killer", "path": "killer", "text": f"{documents[0].text}\n{KILL_MARK}"})
+    killer = documents[0].model_copy(
+        update={"id": "killer", "path": "killer", "text": f"{documents[0].text}\n{KILL_MARK}"}
+    )
     batch = [*documents[:5], killer, *documents[5:]]
     with KillingPool(2) as pool:
         results = [
