@@ -112,6 +112,21 @@ CASES = [
         "Amnesty International said Chile's move was a shocking abuse of power.",
         ("condemn", "Amnesty International", "Chile"),
     ),
+    # "condemned the raid": the raid's author is whoever an earlier sentence says carried it out
+    (
+        "Peru's army raided the town on Monday. Amnesty International condemned the raid.",
+        ("condemn", "Amnesty International", "Peru"),
+    ),
+    (
+        "Chilean troops stormed the offices of the Liberty Party in a dawn raid. Weapons were seized during the raid. "
+        "Liberty Party leader Ana Ruiz criticised the raid.",
+        ("condemn", "Liberty Party", "Chile"),
+    ),
+    # ... but not when the earlier sentence denies it, only plans it, or names no author
+    ("Peru did not carry out the strike. Chile condemned the strike.", ("condemn", "Chile", None)),
+    ("Peru may launch a strike next week. Chile condemned the strike.", ("condemn", "Chile", None)),
+    ("Police said the attack killed five. Chile condemned the attack.", ("condemn", "Chile", None)),
+    ("Spain blamed rebels for the attack. Chile condemned the attack.", ("condemn", "Chile", None)),
 ]
 
 
