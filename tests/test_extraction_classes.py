@@ -127,6 +127,9 @@ CASES = [
     ("Peru may launch a strike next week. Chile condemned the strike.", ("condemn", "Chile", None)),
     ("Police said the attack killed five. Chile condemned the attack.", ("condemn", "Chile", None)),
     ("Spain blamed rebels for the attack. Chile condemned the attack.", ("condemn", "Chile", None)),
+    # a lawsuit for a wrong alleges it
+    ("Chile sued Peru over the illegal dumping of waste in the river.", ("accuse", "Chile", "Peru")),
+    ("The Green Party sued Spain on Monday for harassment of its members.", ("accuse", "Green Party", "Spain")),
 ]
 
 
@@ -155,6 +158,14 @@ NOT_CLAIMS = [
     "Norway said the Danish navy had confidence in its ability to deal with the threat of piracy.",
     "Finland said a Swedish inspection regime was more effective than the current ban.",
     "Austria said the Hungarian audit was a major event that prompted checks on other systems vulnerable to fraud.",
+    # a legal action for a remedy, or none, alleges nothing; threatened or planned speech acts are not done
+    "Chile sued Peru for $5 million in damages.",
+    "Chile sued Peru for compensation.",
+    "Chile sued Peru in 2010.",
+    "Chile did not sue Peru for fraud.",
+    "Chile threatened to sue Peru for fraud.",
+    "Chile threatened to accuse Peru of fraud.",
+    "Chile plans to condemn Peru at the summit.",
 ]
 
 
