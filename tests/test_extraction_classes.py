@@ -127,6 +127,13 @@ CASES = [
     ("Peru may launch a strike next week. Chile condemned the strike.", ("condemn", "Chile", None)),
     ("Police said the attack killed five. Chile condemned the attack.", ("condemn", "Chile", None)),
     ("Spain blamed rebels for the attack. Chile condemned the attack.", ("condemn", "Chile", None)),
+    # "Y announced an X that Z says is unfounded": Z rejects what Y put forward
+    (
+        "Last week, Peru announced an investigation of Chilean wine imports that Chile says is unfounded.",
+        ("deny", "Chile", "Peru"),
+    ),
+    ("Peru's ministry released a report that Chile says is baseless.", ("deny", "Chile", "Peru")),
+    ("Peru did not release a report that Chile says is baseless.", ("deny", "Chile", None)),
     # a lawsuit for a wrong alleges it
     ("Chile sued Peru over the illegal dumping of waste in the river.", ("accuse", "Chile", "Peru")),
     ("The Green Party sued Spain on Monday for harassment of its members.", ("accuse", "Green Party", "Spain")),
@@ -166,6 +173,8 @@ NOT_CLAIMS = [
     "Chile threatened to sue Peru for fraud.",
     "Chile threatened to accuse Peru of fraud.",
     "Chile plans to condemn Peru at the summit.",
+    # a relative clause that judges nothing false
+    "Last week, Peru announced an investigation of Chilean wine imports that Chile says is important.",
 ]
 
 
