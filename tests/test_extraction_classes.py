@@ -134,6 +134,13 @@ CASES = [
     ),
     ("Peru's ministry released a report that Chile says is baseless.", ("deny", "Chile", "Peru")),
     ("Peru did not release a report that Chile says is baseless.", ("deny", "Chile", None)),
+    ("Chile said Peru bears responsibility for the massacre.", ("blame", "Chile", "Peru")),
+    # narration after a quotation left unclosed is the journalist's again
+    (
+        'Peru said: "So far they have mocked us. "We are not rattled." Chilean Foreign Minister Ana Ruiz '
+        "rejected Peru's accusations.",
+        ("deny", "Chile", "Peru"),
+    ),
     # a lawsuit for a wrong alleges it
     ("Chile sued Peru over the illegal dumping of waste in the river.", ("accuse", "Chile", "Peru")),
     ("The Green Party sued Spain on Monday for harassment of its members.", ("accuse", "Green Party", "Spain")),
@@ -175,6 +182,8 @@ NOT_CLAIMS = [
     "Chile plans to condemn Peru at the summit.",
     # a relative clause that judges nothing false
     "Last week, Peru announced an investigation of Chilean wine imports that Chile says is important.",
+    # a responsibility still to do is a duty, not blame
+    "Chile said Peru has a responsibility to protect its citizens.",
 ]
 
 
