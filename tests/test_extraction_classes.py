@@ -127,6 +127,8 @@ CASES = [
     ("Peru may launch a strike next week. Chile condemned the strike.", ("condemn", "Chile", None)),
     ("Police said the attack killed five. Chile condemned the attack.", ("condemn", "Chile", None)),
     ("Spain blamed rebels for the attack. Chile condemned the attack.", ("condemn", "Chile", None)),
+    ("Peru investigated the attack. Chile condemned the attack.", ("condemn", "Chile", None)),
+    ("Peru's army carried out a raid on the town. Chile condemned the raid.", ("condemn", "Chile", "Peru")),
     # "Y announced an X that Z says is unfounded": Z rejects what Y put forward
     (
         "Last week, Peru announced an investigation of Chilean wine imports that Chile says is unfounded.",

@@ -91,12 +91,14 @@ def clause_verbs(verb: Token) -> list[Token]:
 
 
 EVENT_PREPS = {"in", "during", "for", "with"}
+# Verbs whose subject is the author of the event noun they take: "X carried out / staged a raid".
+AUTHOR_VERBS = lx.LIGHT_VERBS | {"stage", "mount", "order", "perform", "hold", "organise", "organize", "unleash"}
 
 
 def _author_clause(noun: Token) -> Token | None:
     """The clause an earlier mention of an event belongs to: 'X carried out a raid', 'X stormed it in a raid'."""
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        return noun.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in AUTHOR_VERBS:
+        return noun.head  # not "demanded they stop the exercises", "investigated the raid"
     if noun.dep_ == "pobj" and noun.head.lower_ in EVENT_PREPS and noun.head.head.pos_ == "VERB":
         return noun.head.head
     return None
