@@ -112,6 +112,40 @@ CASES = [
         "Amnesty International said Chile's move was a shocking abuse of power.",
         ("condemn", "Amnesty International", "Chile"),
     ),
+    # "condemned the raid": the raid's author is whoever an earlier sentence says carried it out
+    (
+        "Peru's army raided the town on Monday. Amnesty International condemned the raid.",
+        ("condemn", "Amnesty International", "Peru"),
+    ),
+    (
+        "Chilean troops stormed the offices of the Liberty Party in a dawn raid. Weapons were seized during the raid. "
+        "Liberty Party leader Ana Ruiz criticised the raid.",
+        ("condemn", "Liberty Party", "Chile"),
+    ),
+    # ... but not when the earlier sentence denies it, only plans it, or names no author
+    ("Peru did not carry out the strike. Chile condemned the strike.", ("condemn", "Chile", None)),
+    ("Peru may launch a strike next week. Chile condemned the strike.", ("condemn", "Chile", None)),
+    ("Police said the attack killed five. Chile condemned the attack.", ("condemn", "Chile", None)),
+    ("Spain blamed rebels for the attack. Chile condemned the attack.", ("condemn", "Chile", None)),
+    ("Peru investigated the attack. Chile condemned the attack.", ("condemn", "Chile", None)),
+    ("Peru's army carried out a raid on the town. Chile condemned the raid.", ("condemn", "Chile", "Peru")),
+    # "Y announced an X that Z says is unfounded": Z rejects what Y put forward
+    (
+        "Last week, Peru announced an investigation of Chilean wine imports that Chile says is unfounded.",
+        ("deny", "Chile", "Peru"),
+    ),
+    ("Peru's ministry released a report that Chile says is baseless.", ("deny", "Chile", "Peru")),
+    ("Peru did not release a report that Chile says is baseless.", ("deny", "Chile", None)),
+    ("Chile said Peru bears responsibility for the massacre.", ("blame", "Chile", "Peru")),
+    # narration after a quotation left unclosed is the journalist's again
+    (
+        'Peru said: "So far they have mocked us. "We are not rattled." Chilean Foreign Minister Ana Ruiz '
+        "rejected Peru's accusations.",
+        ("deny", "Chile", "Peru"),
+    ),
+    # a lawsuit for a wrong alleges it
+    ("Chile sued Peru over the illegal dumping of waste in the river.", ("accuse", "Chile", "Peru")),
+    ("The Green Party sued Spain on Monday for harassment of its members.", ("accuse", "Green Party", "Spain")),
 ]
 
 
@@ -140,6 +174,18 @@ NOT_CLAIMS = [
     "Norway said the Danish navy had confidence in its ability to deal with the threat of piracy.",
     "Finland said a Swedish inspection regime was more effective than the current ban.",
     "Austria said the Hungarian audit was a major event that prompted checks on other systems vulnerable to fraud.",
+    # a legal action for a remedy, or none, alleges nothing; threatened or planned speech acts are not done
+    "Chile sued Peru for $5 million in damages.",
+    "Chile sued Peru for compensation.",
+    "Chile sued Peru in 2010.",
+    "Chile did not sue Peru for fraud.",
+    "Chile threatened to sue Peru for fraud.",
+    "Chile threatened to accuse Peru of fraud.",
+    "Chile plans to condemn Peru at the summit.",
+    # a relative clause that judges nothing false
+    "Last week, Peru announced an investigation of Chilean wine imports that Chile says is important.",
+    # a responsibility still to do is a duty, not blame
+    "Chile said Peru has a responsibility to protect its citizens.",
 ]
 
 

@@ -88,3 +88,46 @@ def clause_verbs(verb: Token) -> list[Token]:
         if child.dep_ in ("conj", "xcomp") and child.pos_ in ("VERB", "AUX"):
             out.extend(clause_verbs(child))
     return out
+
+
+EVENT_PREPS = {"in", "during", "for", "with"}
+# Verbs whose subject is the author of the event noun they take: "X carried out / staged a raid".
+AUTHOR_VERBS = lx.LIGHT_VERBS | {"stage", "mount", "order", "perform", "hold", "organise", "organize", "unleash"}
+
+
+def _author_clause(noun: Token) -> Token | None:
+    """The clause an earlier mention of an event belongs to: 'X carried out a raid', 'X stormed it in a raid'."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in AUTHOR_VERBS:
+        return noun.head  # not "demanded they stop the exercises", "investigated the raid"
+    if noun.dep_ == "pobj" and noun.head.lower_ in EVENT_PREPS and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
+
+
+def _speech(clause: Token) -> bool:
+    """'Turkey blamed Russia for the attacks' tells who judged the deed, not who did it."""
+    lemma = clause.lemma_.lower()
+    return lemma in lx.SAY_VERBS or lemma in lx.SPEECH_ACT_VERBS or lemma in lx.DEFENCE_VERBS
+
+
+def _own_subject(clause: Token) -> Token | None:
+    """The clause's own subject, not one inherited from a clause it hangs on."""
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
+def event_author(index: ActorIndex, noun: Token) -> list[str]:
+    """'criticised the raid': who carried out the raid an earlier sentence tells of, as the nearest
+    earlier mention of the same word that names one (as a deed, 'X raided', or in X's clause, 'X stormed it in a raid')."""
+    lemma = noun.lemma_.lower()
+    doc = noun.doc
+    for token in reversed(doc[: noun.sent.start]):
+        if token.lemma_.lower() != lemma:
+            continue
+        clause = token if token.pos_ == "VERB" else _author_clause(token)
+        if clause is None or negated(clause) or hypothetical(clause) or _speech(clause):
+            continue
+        agents = prep_objects(clause, "by") if is_passive(clause) else [_own_subject(clause)]
+        keys = [k for a in agents for k in expand(index, a, modifiers=True)]
+        if keys:  # "weapons were seized during the raid" names no one: look further back
+            return keys
+    return []

@@ -98,6 +98,8 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
             continue
         if kind is None or lemma is None or negated(token) or hypothetical(token):
             continue
+        if lemma in lx.LEGAL_ACTION_VERBS and not _alleged_wrong(token):
+            continue  # "sued the city", "sued for damages": a procedural step, no allegation
         if lemma in ("allege", "charge") and not objects(token):
             continue  # "alleged that ..." is reported speech, handled with its content
         if lemma in lx.ACTOR_OBJECT_VERBS and not _verbal_object(index, token):
@@ -113,6 +115,14 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
                                "hedged" if hedged(sent, token) else "asserted")
                 )  # fmt: skip
     return drafts
+
+
+def _alleged_wrong(verb: Token) -> bool:
+    """'sued X for harassment', 'sued X over the leak': the wrong a legal action alleges."""
+    wrongs = [
+        o for o in prep_objects(verb, "for", "over") if o.pos_ == "NOUN" and o.lemma_.lower() not in lx.REMEDY_NOUNS
+    ]
+    return any(not any(c.like_num or c.tag_ == "$" for c in w.subtree) for w in wrongs)
 
 
 def _defence_claims(index: ActorIndex, verb: Token, sent: Span) -> list[ClaimDraft]:

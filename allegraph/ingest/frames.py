@@ -241,10 +241,15 @@ WRONGDOER_NOUNS = {"terrorist", "criminal", "murderer", "killer", "liar", "thief
 RESPONSIBILITY_VERBS = {"bear", "share", "carry", "have"}
 
 
+def _duty(noun: Token) -> bool:
+    """'has a responsibility to reach out': a duty still to do, not blame for a deed."""
+    return any(c.dep_ in ("acl", "relcl") and any(m.lower_ == "to" for m in c.children) for c in noun.children)
+
+
 def _assigns_responsibility(clause: Token) -> bool:
-    """'Y bears responsibility for', 'Y was to blame for', 'Y is responsible for' (not 'Y took responsibility')."""
+    """'Y bears responsibility for', 'Y was to blame for', 'Y is responsible for' (not 'Y took responsibility', nor a duty)."""
     if clause.lemma_ in RESPONSIBILITY_VERBS and any(
-        o.lemma_.lower() in ("responsibility", "blame") for o in objects(clause)
+        o.lemma_.lower() in ("responsibility", "blame") and not _duty(o) for o in objects(clause)
     ):
         return True
     return clause.lemma_ == "be" and any(

@@ -24,8 +24,14 @@ SPEECH_ACT_VERBS: dict[str, str] = {
     "contest": "deny", "disavow": "deny", "deflect": "deny", "contradict": "deny",
     # accusation
     "implicate": "accuse", "incriminate": "accuse",
+    # legal action, an accusation only with the wrong it alleges ("sued X for harassment")
+    "sue": "accuse",
     "blame": "blame",
 }  # fmt: skip
+# Legal actions: an accusation only "for"/"over" a wrong, not for a remedy ("sued X for damages").
+LEGAL_ACTION_VERBS = {"sue"}
+REMEDY_NOUNS = {"damage", "damages", "compensation", "money", "refund", "payment", "sum", "amount", "cost", "costs",
+                "fee", "fees", "million", "billion", "return", "access", "release", "right", "custody"}  # fmt: skip
 # Verbs that deny only against a charge: "defended herself against the accusations".
 DEFENCE_VERBS = {"defend", "protect"}
 # Verbs that are a speech act only when their object is an actor or what an actor did

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.acts import event_author
 from allegraph.ingest.calibration import calibrated
 from allegraph.ingest.claims import ClaimDraft, noun_claims, speech_act_claims
 from allegraph.ingest.frames import idiom_claims, label_claims, reciprocal_claims
 from allegraph.ingest.incidents import casualties, incident_type, places_in
 from allegraph.ingest.quotes import quote_regions, quote_speakers
 from allegraph.ingest.reported import content_claims, reported_speech_claims
+from allegraph.ingest.syntax import is_possessor, objects, prep_objects
 
 HEADLINE_MAX = 200
 
@@ -73,6 +75,30 @@ def _same_side(index: ActorIndex, speaker: str, target: str) -> bool:
         return True
     own = index.represents(speaker, guess=False)
     return own is not None and own == index.represents(target, guess=False)
+
+
+def _condemned_event(draft: ClaimDraft) -> Token | None:
+    """'criticised the raid', 'condemnation of the raid': a definite event noun
+    the sentence neither attributes nor describes ('the sentence handed to X', 'the raid on X' are told here)."""
+    anchor = draft.sent.doc[draft.anchor]
+    nouns = objects(anchor) if anchor.pos_ == "VERB" else prep_objects(anchor, "of")
+    for noun in nouns:
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+        owned = any(is_possessor(c) or c.dep_ in ("acl", "relcl", "prep") for c in noun.children)
+        if noun.pos_ == "NOUN" and definite and not owned:
+            return noun
+    return None
+
+
+def fill_event_authors(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> None:
+    """A condemnation of 'the raid' targets whoever an earlier sentence says carried the raid out."""
+    for draft, _ in drafts:
+        if draft.kind != "condemn" or draft.target is not None:
+            continue
+        noun = _condemned_event(draft)
+        authors = [a for a in event_author(index, noun) if not _same_side(index, draft.speaker, a)] if noun else []
+        if authors:
+            draft.target = authors[0]
 
 
 def clean(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tuple[ClaimDraft, bool]]:
@@ -156,7 +182,9 @@ def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
 
 
 def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
-    pairs = clean(index, collect(doc, index))
+    collected = collect(doc, index)
+    fill_event_authors(index, collected)
+    pairs = clean(index, collected)
     drafts = [d for d, _ in pairs]
     link_denials(index, drafts)
     for draft in drafts:  # the state an office-holder accuses is not the state it serves

@@ -18,7 +18,8 @@ MAX_QUOTE = 1200  # characters: a "quote" longer than this is a stray mark, not 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Character spans inside double quotes. Curly quotes pair by direction, straight ones in turn;
-    a quote still open at the end of its paragraph runs to there; a stray mark opens nothing longer
+    a quote still open at the end of its paragraph runs to there, and one still open where a straight
+    quote opens again ends there (the speaker's next quote); a stray mark opens nothing longer
     than MAX_QUOTE (articles printed as one paragraph would otherwise be one long quotation)."""
     regions: list[tuple[int, int]] = []
     opened: int | None = None
@@ -28,12 +29,21 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             opened = None
         elif char == "\u201c" or (char == '"' and opened is None):
             opened = i if opened is None else opened
+        elif char == '"' and opened is not None and _opens(text, i):
+            # the quote the speaker went on from was left unclosed: a new one opens here
+            regions.append((opened, i))
+            opened = i
         elif (char == "\u201d" or char == '"') and opened is not None:
             regions.append((opened, i + 1))
             opened = None
     if opened is not None:
         regions.append((opened, len(text)))
     return [(start, end) for start, end in regions if end - start <= MAX_QUOTE]
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight quote shaped as an opening one: after a space, before a word ('mongrel. "I don't')."""
+    return i > 0 and text[i - 1] == " " and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 def quoted_share(sent: Span, regions: list[tuple[int, int]]) -> float:

@@ -80,7 +80,25 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
     if not (phrase_hit or negated_act):
         return False, []
     accusers = [k for t in content.subtree if t.lemma_.lower() in lx.ACCUSATION_NOUNS for k in accuser_of(index, t)]
+    if not accusers and phrase_hit:
+        accusers = _described_author(index, content)
     return True, accusers
+
+
+def _described_author(index: ActorIndex, content: Token) -> list[str]:
+    """'Y announced an inquiry that X says is unfounded': what X rejects is the noun the relative
+    clause describes, and its author (its possessor, 'by Y', or the subject that announced it) the accuser."""
+    said = content.head
+    if said.dep_ != "relcl" or said.head.pos_ != "NOUN":
+        return []
+    noun = said.head
+    authors = accuser_of(index, noun)
+    while not authors and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "an inquiry of wine imports that X says": the whole phrase
+        authors = accuser_of(index, noun)
+    if not authors and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not negated(noun.head):
+        authors = expand(index, subject(noun.head), modifiers=True)
+    return authors
 
 
 def content_claims(

@@ -106,8 +106,15 @@ def negated(token: Token) -> bool:
     return any(c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in token.children)
 
 
+# Verbs whose infinitive is not (yet) done: "threatened to sue", "plans to accuse".
+UNREALISED_VERBS = {"threaten", "plan", "vow", "want", "intend", "consider", "hope", "promise", "pledge", "seek",
+                    "refuse", "decline", "fail", "weigh", "mull", "aim", "offer"}  # fmt: skip
+
+
 def hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREALISED_VERBS:
         return True
     node: Token | None = verb
     for _ in range(4):
