@@ -10,13 +10,13 @@ from __future__ import annotations
 
 # family -> (true positives, false positives) measured on the development set
 MEASURED: dict[str, tuple[int, int]] = {
-    "verb": (49, 15),
+    "verb": (65, 11),
     "idiom": (8, 0),
     "label": (11, 2),
     "reciprocal": (2, 0),
-    "noun": (5, 4),
-    "said": (10, 9),
-    "judge": (4, 8),
+    "noun": (4, 2),
+    "said": (15, 6),
+    "judge": (4, 2),
     # seen too rarely on the development set to measure: the smoothing keeps them near 0.5
     "called": (0, 0),
     "quote": (0, 0),
