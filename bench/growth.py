@@ -38,6 +38,7 @@ class ClaimsStep(BaseModel):
     write: WriteRun  # the increment that grew the graph to this size
     queries: dict[str, Latency]
     export: ExportRun | None = None
+    export_error: str | None = None
 
 
 class IngestStep(BaseModel):

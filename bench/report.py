@@ -192,7 +192,7 @@ def _claims_growth(steps: list[ClaimsStep]) -> list[str]:
             )
             cells.append(f"{q.p50_ms} / {q.p99_ms}{grow}")
         e = step.export
-        cells.append(f"{e.seconds:.1f} · {e.peak_rss_mb:.0f}" if e else "–")
+        cells.append(f"{e.seconds:.1f} · {e.peak_rss_mb:.0f}" if e else "failed" if step.export_error else "–")
         lines.append("| " + " | ".join(cells) + " |")
         previous = step
     return lines

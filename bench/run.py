@@ -55,8 +55,12 @@ def claims_growth(context: RunContext, config: BenchConfig, started: float) -> t
             actors = sample_actor_names(store)
             step = ClaimsStep(claims=size, write=write, queries=query_latencies(store, actors, config.latency_queries))
             if config.export_growth:
-                step.export = export_run(context.home, graph, context.out)
-                _step(f"growth: exported {step.export.statements:,} statements at {size:,} claims", started)
+                try:
+                    step.export = export_run(context.home, graph, context.out)
+                    _step(f"growth: exported {step.export.statements:,} statements at {size:,} claims", started)
+                except RuntimeError as exc:  # a failed export is a finding, not the end of the run
+                    step.export_error = str(exc)[-300:]
+                    _step(f"[red]growth: export failed at {size:,} claims[/]: {step.export_error}", started)
             if size == config.api_claims:
                 _step(f"API under load at {size:,} claims, {config.connections} connections", started)
                 load = api_under_load(store, actors, context.home, graph, context.out, config)
