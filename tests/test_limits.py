@@ -224,7 +224,9 @@ def test_a_hostile_nesting_answers_400_and_the_store_keeps_answering(limited_url
         assert time.monotonic() - started < 2
     started = time.monotonic()
     assert httpx.get(f"{limited_url}/queries/actor-search", params={"search": "a1"}, timeout=30).status_code == 200
-    assert time.monotonic() - started < 1
+    # a store still busy with the hostile query would answer only at its timeout (seconds to
+    # minutes); the bound is loose because the machine is shared (1.2 s was seen under CI)
+    assert time.monotonic() - started < 5
 
 
 def test_adhoc_queries_never_hold_every_store_thread(limited_url: str) -> None:
