@@ -84,6 +84,40 @@ def neo4j_or_skip() -> Settings:
     return settings
 
 
+def wipe(store) -> None:  # type: ignore[no-untyped-def]
+    """Empty a test graph (the Neo4j one only after checking it holds nothing foreign)."""
+    if store.name == "neo4j":
+        wipe_test_database(store)
+    else:
+        store.write("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture(scope="module")
+def falkor_home() -> Iterator[Path]:
+    """One embedded server per test module; each `empty` graph is a new graph on it."""
+    from allegraph.graph.falkor import EmbeddedServer
+
+    home = _short_home()
+    yield home
+    EmbeddedServer(home).stop()
+
+
+@pytest.fixture(params=["falkordb", "neo4j"])
+def empty(request: pytest.FixtureRequest, falkor_home: Path):  # type: ignore[no-untyped-def]
+    """An empty graph on each backend (Neo4j only with ALLEGRAPH_TEST_NEO4J_URI, skipped loudly)."""
+    import uuid
+
+    from allegraph.graph.store import open_store
+
+    if request.param == "neo4j":
+        settings = neo4j_or_skip()
+    else:
+        settings = Settings(store="embedded", home=falkor_home, graph_name=f"t-{uuid.uuid4().hex[:8]}")
+    with open_store(settings) as store:
+        wipe(store)
+        yield store
+
+
 DATED_WIRE = ROOT / "tests" / "data" / "wire.jsonl"
 NEO4J_SKIP = (
     "ALLEGRAPH_TEST_NEO4J_URI is not set: Neo4j integration tests skipped "

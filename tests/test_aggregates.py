@@ -14,19 +14,15 @@ import itertools
 import random
 import uuid
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from allegraph.config import Settings
 from allegraph.graph.aggregates import AGGREGATES, CLEAR_AGGREGATES, DAY_CLAIMS, DAYS, KINDS
-from allegraph.graph.falkor import EmbeddedServer, FalkorStore
+from allegraph.graph.falkor import FalkorStore
 from allegraph.graph.store import GraphStore, open_store
 from allegraph.models import Actor, Claim, Document, DocumentGraph, stable_id
 from allegraph.queries import registry
-from tests.conftest import _short_home, neo4j_or_skip, wipe_test_database
 
 # The queries as they were before the aggregates: they count every claim of the actor.
 REFERENCE_PROFILE = """MATCH (a:Actor)
@@ -64,28 +60,6 @@ RETURN s.name AS speaker, s.id AS speaker_id, s.represents AS speaker_represents
        c.evidence AS evidence, c.quote AS quote, c.date AS date, c.modality AS modality,
        d.title AS document, d.id AS document_id, d.url AS url, c.id AS claim_id
 ORDER BY coalesce(date, '') DESC, claim_id"""
-
-
-@pytest.fixture(scope="module")
-def falkor_home() -> Iterator[Path]:
-    home = _short_home()
-    yield home
-    EmbeddedServer(home).stop()
-
-
-@pytest.fixture(params=["falkordb", "neo4j"])
-def empty(request: pytest.FixtureRequest, falkor_home: Path) -> Iterator[GraphStore]:
-    """An empty graph on each backend."""
-    if request.param == "neo4j":
-        settings = neo4j_or_skip()
-    else:
-        settings = Settings(store="embedded", home=falkor_home, graph_name=f"t-{uuid.uuid4().hex[:8]}")
-    with open_store(settings) as store:
-        if store.name == "neo4j":
-            wipe_test_database(store)
-        else:
-            store.write("MATCH (n) DETACH DELETE n")
-        yield store
 
 
 def _state(n: int) -> Actor:

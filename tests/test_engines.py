@@ -8,22 +8,20 @@ import gzip
 import itertools
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from allegraph.cli import app
-from allegraph.config import Settings
 from allegraph.engines import InProcess, ProcessPool, open_engine
 from allegraph.engines.local import WORKER_DIED
 from allegraph.engines.worker import extract_batch
-from allegraph.graph.store import GraphStore, open_store
+from allegraph.graph.store import GraphStore
 from allegraph.ingest.loaders import load_documents
 from allegraph.models import Document, DocumentGraph, SkippedDocument
 from allegraph.service import ingest_documents, records_of
-from tests.conftest import EXAMPLES, _short_home, neo4j_or_skip, wipe_test_database
+from tests.conftest import EXAMPLES, _short_home, wipe
 
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news.jsonl.gz"
 KILL_MARK = "Allegraph-test: this document kills its worker"
@@ -39,34 +37,6 @@ def corpus_documents(n: int) -> list[Document]:
     return [
         doc.model_copy(update={"id": f"{doc.id}-{k}"}) for k in range(max(1, n // len(examples))) for doc in examples
     ]
-
-
-@pytest.fixture(scope="module")
-def falkor_home() -> Iterator[Path]:
-    from allegraph.graph.falkor import EmbeddedServer
-
-    home = _short_home()
-    yield home
-    EmbeddedServer(home).stop()
-
-
-@pytest.fixture(params=["falkordb", "neo4j"])
-def empty(request: pytest.FixtureRequest, falkor_home: Path) -> Iterator[GraphStore]:
-    settings = (
-        neo4j_or_skip()
-        if request.param == "neo4j"
-        else Settings(store="embedded", home=falkor_home, graph_name=f"engines-{os.getpid()}")
-    )
-    with open_store(settings) as store:
-        wipe(store)
-        yield store
-
-
-def wipe(store: GraphStore) -> None:
-    if store.name == "neo4j":
-        wipe_test_database(store)
-    else:
-        store.write("MATCH (n) DETACH DELETE n")
 
 
 def graph_of(store: GraphStore) -> dict[str, object]:

@@ -9,46 +9,16 @@ ALLEGRAPH_TEST_NEO4J_URI is set, on that disposable Neo4j (skipped loudly otherw
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from allegraph.config import Settings
-from allegraph.graph.falkor import EmbeddedServer, FalkorStore
+from allegraph.graph.falkor import FalkorStore
 from allegraph.graph.store import GraphStore, open_store
 from allegraph.graph.write import WRITE_DOCUMENTS, documents_params
 from allegraph.models import Actor, Claim, Document, DocumentGraph, Incident, Place, stable_id
 from allegraph.queries import registry
-from tests.conftest import _short_home, neo4j_or_skip, wipe_test_database
-
-
-@pytest.fixture(scope="module")
-def falkor_home() -> Iterator[Path]:
-    home = _short_home()
-    yield home
-    EmbeddedServer(home).stop()
-
-
-@pytest.fixture(params=["falkordb", "neo4j"])
-def empty(request: pytest.FixtureRequest, falkor_home: Path) -> Iterator[GraphStore]:
-    """An empty graph on each backend."""
-    if request.param == "neo4j":
-        settings = neo4j_or_skip()
-    else:
-        settings = Settings(store="embedded", home=falkor_home, graph_name=f"t-{uuid.uuid4().hex[:8]}")
-    with open_store(settings) as store:
-        _wipe(store)
-        yield store
-
-
-def _wipe(store: GraphStore) -> None:
-    if store.name == "neo4j":
-        wipe_test_database(store)
-    else:
-        store.write("MATCH (n) DETACH DELETE n")
-
+from tests.conftest import wipe
 
 # --- a small world, built from models (no spaCy), so each test pins what reaches the store ----
 
@@ -205,7 +175,7 @@ def test_after_rewrites_the_graph_is_what_a_fresh_ingest_of_the_current_document
     for batch in ([D1], [D2], [D1_CHANGED]):
         empty.write_documents(batch)
     rewritten = _snapshot(empty)
-    _wipe(empty)
+    wipe(empty)
     empty.write_documents([D2, D1_CHANGED])
     assert rewritten == _snapshot(empty)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import random
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,41 +17,18 @@ from pydantic import ValidationError
 
 from allegraph.config import Settings
 from allegraph.errors import StoreError
-from allegraph.graph.falkor import EmbeddedServer
-from allegraph.graph.store import GraphStore, foreign_nodes, open_store
+from allegraph.graph.store import GraphStore, foreign_nodes
 from allegraph.graph.write import documents_params
 from allegraph.models import MAX_ID_CHARS, Actor, Claim, Document, DocumentGraph, stable_id
 from allegraph.queries import registry
 from allegraph.schema import schema_version
-from tests.conftest import _short_home, neo4j_or_skip, wipe_test_database
-
-
-@pytest.fixture(scope="module")
-def falkor_home() -> Iterator[Path]:
-    home = _short_home()
-    yield home
-    EmbeddedServer(home).stop()
+from tests.conftest import neo4j_or_skip, wipe, wipe_test_database
 
 
 def _settings(backend: str, home: Path) -> Settings:
     if backend == "neo4j":
         return neo4j_or_skip()
     return Settings(store="embedded", home=home, graph_name=f"t-{uuid.uuid4().hex[:8]}")
-
-
-@pytest.fixture(params=["falkordb", "neo4j"])
-def empty(request: pytest.FixtureRequest, falkor_home: Path) -> Iterator[GraphStore]:
-    """An empty graph on each backend."""
-    with open_store(_settings(request.param, falkor_home)) as store:
-        wipe(store)
-        yield store
-
-
-def wipe(store: GraphStore) -> None:
-    if store.name == "neo4j":
-        wipe_test_database(store)
-    else:
-        store.write("MATCH (n) DETACH DELETE n")
 
 
 def person(name: str, title: str | None = None, role: str | None = "spokesperson") -> Actor:
