@@ -35,16 +35,17 @@ TINY_EXAMPLES = [*TINY, "--corpus", "examples"]
 HEADLINE = re.compile(r"^(extract_vs_parse|ingest_vs_parse|write_vs_raw|api_vs_bare): \d+\.\d\d$")
 
 
-def test_a_tiny_benchmark_run_prints_the_ratios_and_writes_the_report(tmp_path: Path) -> None:
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS…` from the repository root; a failure shows the end of its stderr."""
     completed = subprocess.run(
-        [sys.executable, "-m", "bench", *TINY_EXAMPLES, "--out", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
+    return completed
+
+
+def test_a_tiny_benchmark_run_prints_the_ratios_and_writes_the_report(tmp_path: Path) -> None:
+    completed = _run("-m", "bench", *TINY_EXAMPLES, "--out", str(tmp_path))
     first = completed.stdout.splitlines()[:4]
     assert [HEADLINE.match(line).group(1) for line in first if HEADLINE.match(line)] == [  # type: ignore[union-attr]
         "extract_vs_parse",
@@ -91,15 +92,7 @@ def test_a_batch_keeps_the_last_version_of_a_document() -> None:
 
 
 def test_the_profile_times_every_stage_of_ingest() -> None:
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench.profile", "--corpus", "examples", "--documents", "3"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr[-3000:]
+    completed = _run("-m", "bench.profile", "--corpus", "examples", "--documents", "3")
     rows = [line.split(" | ")[0].strip("| ") for line in completed.stdout.splitlines() if line.startswith("| ")]
     for stage in (
         "read and hash records (loaders)",

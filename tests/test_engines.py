@@ -5,7 +5,6 @@ that dies costs only the document that killed it, and compressed feeds stream in
 from __future__ import annotations
 
 import gzip
-import itertools
 import json
 import os
 from pathlib import Path
@@ -21,22 +20,16 @@ from allegraph.graph.store import GraphStore
 from allegraph.ingest.loaders import load_documents
 from allegraph.models import Document, DocumentGraph, SkippedDocument
 from allegraph.service import ingest_documents, records_of
-from tests.conftest import EXAMPLES, _short_home, wipe
+from bench.corpus import resolve_source, source_documents
+from tests.conftest import _short_home, wipe
 
-SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news.jsonl.gz"
 KILL_MARK = "Allegraph-test: this document kills its worker"
 
 
 def corpus_documents(n: int) -> list[Document]:
     """The first `n` real news articles when the shared corpus is beside the repository, else the
-    bundled examples under new ids (fewer claims, the same checks)."""
-    if SHARED_CORPUS.is_file():
-        items = load_documents([str(SHARED_CORPUS)], 5_000_000)
-        return [item for item in itertools.islice(items, n) if isinstance(item, Document)]
-    examples = [item for item in load_documents([str(EXAMPLES)], 5_000_000) if isinstance(item, Document)]
-    return [
-        doc.model_copy(update={"id": f"{doc.id}-{k}"}) for k in range(max(1, n // len(examples))) for doc in examples
-    ]
+    bundled examples under new ids (fewer claims, the same checks): the benchmark's own sources."""
+    return source_documents(resolve_source(None), n)
 
 
 def graph_of(store: GraphStore) -> dict[str, object]:
