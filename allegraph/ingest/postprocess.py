@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import event_author
-from allegraph.ingest.calibration import calibrated
+from allegraph.ingest.calibration import confidence
 from allegraph.ingest.claims import ClaimDraft, noun_claims, speech_act_claims
 from allegraph.ingest.frames import idiom_claims, label_claims, reciprocal_claims
 from allegraph.ingest.incidents import casualties, incident_type, places_in
@@ -208,7 +208,6 @@ def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
                 "end": sent.end_char,
                 "quote": draft.quote,
                 "modality": draft.modality,
-                "confidence": calibrated(draft.rule, headline=headline, hedged=draft.modality == "hedged"),
                 "rule": draft.rule,
                 "headline": headline,
                 "responds_to": draft.responds_to,
@@ -218,7 +217,11 @@ def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
                 "casualties": casualties(sent.text),
             }
         )
-    return {"claims": claims, "actors": _actors(index, used)}
+    actors = _actors(index, used)
+    by_key = {actor["key"]: actor for actor in actors}
+    for claim in claims:
+        claim["confidence"] = confidence(claim, by_key)
+    return {"claims": claims, "actors": actors}
 
 
 def _actors(index: ActorIndex, used: set[str]) -> list[dict[str, Any]]:
