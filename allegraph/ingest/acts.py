@@ -35,8 +35,8 @@ def _wrongful_object(token: Token) -> bool:
 
 def is_wrongful_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if any(o.lemma_.lower() in lx.HARMLESS_OBJECTS for o in objects(token)):
-        return False  # "strike a deal", "hit a record", "struck a chord with voters"
+    if lemma not in lx.BREACH_VERBS and any(o.lemma_.lower() in lx.HARMLESS_OBJECTS for o in objects(token)):
+        return False  # "strike a deal", "hit a record" (but "breached the agreement" is the wrong itself)
     parts = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "prt")}
     if any(word in parts for word in lx.WRONG_IDIOMS.get(lemma, ())):
         return True  # "turning a blind eye", "covered up", "playing politics"

@@ -136,7 +136,10 @@ WRONG_VERBS = {
     "manipulate", "mislead", "deceive", "obstruct", "undermine", "destabilize", "destabilise", "incite",
     "instigate", "radicalize", "radicalise", "shelter", "bankroll", "assassinate", "coerce", "blackmail",
     "extort", "defraud", "falsify", "forge", "bully", "stoke", "sow", "foment", "inflame", "whitewash",
+    "flout", "contravene",
 }  # fmt: skip
+# Verbs of breaking a rule: their object is the rule broken, never a harmless one ("breached the agreement").
+BREACH_VERBS = {"violate", "breach", "flout", "contravene"}
 # Idioms of wrongdoing: verb -> the object or particle that makes it one.
 WRONG_IDIOMS: dict[str, tuple[str, ...]] = {
     "turn": ("eye",), "cover": ("up",), "play": ("politics", "game", "games"), "drag": ("foot", "feet"),
