@@ -24,6 +24,23 @@ CASES = [
     ("The Egyptian Foreign Ministry argued that Ethiopia had breached the agreement.", ("accuse", "Egypt", "Ethiopia")),
     ("Chile said Peru had flouted the fishing agreement.", ("accuse", "Chile", "Peru")),
     ("Vietnamese President Lan Tran said China violated the 2002 agreement.", ("accuse", "Vietnam", "China")),
+    # a document speaks for whoever issued, published or released it
+    (
+        "An advisory issued by the Canadian Foreign Ministry warns that Iranian agents are harassing dissidents.",
+        ("accuse", "Canada", "Iran"),
+    ),
+    (
+        "A report published by Amnesty International said Nigerian soldiers had tortured detainees.",
+        ("accuse", "Amnesty International", "Nigeria"),
+    ),
+    (
+        "A memo that the Kenyan Interior Ministry circulated on Friday said Somali militants had smuggled weapons into the city.",
+        ("accuse", "Kenya", "Somalia"),
+    ),
+    (
+        "A paper written by the Chilean Defence Ministry said Peruvian jets had violated its airspace.",
+        ("accuse", "Chile", "Peru"),
+    ),
 ]
 
 
@@ -38,6 +55,11 @@ NOT_CLAIMS = [
     "Chile said it had breached the agreement by mistake.",
     "Critics said Peru had breached the agreement.",
     "Chile did not say that Peru had breached the agreement.",
+    # who commissions or cites a document is not its author
+    "A report commissioned by Amnesty International said Nigerian soldiers had tortured detainees.",
+    "A study cited by the Kenyan Interior Ministry said Somali militants had smuggled weapons.",
+    # a document with no named author speaks for no one
+    "A leaked memo said Somali militants had smuggled weapons.",
 ]
 
 

@@ -10,7 +10,13 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 SPEAKING_NOUNS = {"statement", "report", "letter", "communique", "resolution", "film", "documentary", "post", "tweet",
-                  "release", "declaration", "complaint", "lawsuit", "suit", "petition", "editorial"}  # fmt: skip
+                  "release", "declaration", "complaint", "lawsuit", "suit", "petition", "editorial",
+                  # documents an institution issues, which speak for it as its statements do
+                  "bulletin", "memo", "memorandum", "paper", "assessment", "filing", "dossier", "cable", "study",
+                  "analysis", "advisory", "communiqué", "ruling", "judgment", "judgement", "verdict"}  # fmt: skip
+# Verbs whose subject (or "by" agent) is the author of the document they take: "a bulletin issued by X".
+PUBLISH_VERBS = {"issue", "publish", "release", "write", "prepare", "file", "compile", "produce", "draft", "author",
+                 "send", "submit", "circulate", "distribute", "post", "deliver", "present", "hand"}  # fmt: skip
 OBJECT_CONTROL_VERBS = {"prompt", "lead", "cause", "force", "push", "urge", "ask", "drive", "spur", "compel", "get"}
 
 
