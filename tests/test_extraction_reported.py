@@ -41,6 +41,35 @@ CASES = [
         "A paper written by the Chilean Defence Ministry said Peruvian jets had violated its airspace.",
         ("accuse", "Chile", "Peru"),
     ),
+    # verbs of asserting beyond "say": argument, testimony, disclosure, an inquiry's findings
+    ("Kenyan President Jo Kamau contended that Somali troops had shelled Mandera.", ("accuse", "Kenya", "Somalia")),
+    (
+        "The Dutch Defence Ministry revealed that Russian agents had hacked its network.",
+        ("accuse", "The Netherlands", "Russia"),
+    ),
+    (
+        "Amnesty International concluded that Syrian forces had tortured prisoners in Aleppo.",
+        ("accuse", "Amnesty International", "Syria"),
+    ),
+    # "said in a statement that ...": the that-clause the parser hung on the setting's noun
+    (
+        "The Kenyan Foreign Ministry said in a statement on Monday that Somali troops had shelled Mandera.",
+        ("accuse", "Kenya", "Somalia"),
+    ),
+    (
+        "Chilean President Rosa Vidal told reporters at a news conference that Peruvian jets had bombed a village.",
+        ("accuse", "Chile", "Peru"),
+    ),
+    # talking about acts: the acts' authors through a verb of doing
+    (
+        "Indian Prime Minister Raj Kumar spoke about the atrocities committed by Pakistani forces in the region.",
+        ("accuse", "India", "Pakistan"),
+    ),
+    (
+        "Polish President Jan Nowak talked about the massacre carried out by Russian troops.",
+        ("accuse", "Poland", "Russia"),
+    ),
+    ("Kenya said the attacks carried out by Somali militants killed 20 people.", ("accuse", "Kenya", "Somalia")),
 ]
 
 
@@ -60,6 +89,17 @@ NOT_CLAIMS = [
     "A study cited by the Kenyan Interior Ministry said Somali militants had smuggled weapons.",
     # a document with no named author speaks for no one
     "A leaked memo said Somali militants had smuggled weapons.",
+    # a setting's relative clause, or an act with no author, is no charge
+    "Kenyan President Jo Kamau said in a speech that the town had been shelled.",
+    # talking at an event, about one's own side, or not (yet) at all
+    "Kenyan President Jo Kamau spoke at the funeral of victims of the Somali attack.",
+    "Kenyan President Jo Kamau spoke to reporters after Somalia's attack on the town.",
+    "Kenyan President Jo Kamau spoke about the massacre witnessed by Somali troops.",
+    "Kenyan President Jo Kamau did not speak about the massacre carried out by Somali troops.",
+    "Kenyan President Jo Kamau will speak about the massacre carried out by Somali troops.",
+    "Kenya will tell the council that Somali troops shelled Mandera.",
+    # confirming one's own side's act is a claim of responsibility
+    "The Kenyan army confirmed that its troops had shelled militant positions.",
 ]
 
 

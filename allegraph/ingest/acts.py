@@ -52,6 +52,22 @@ def _act_subject(token: Token) -> bool:
     return subj is not None and subj.lemma_.lower() in lx.ACT_NOUNS
 
 
+def act_authors(index: ActorIndex, noun: Token) -> list[str]:
+    """Who did the act a noun names: its modifiers ("Y's attacks", "attacks by Y") or the agent of a
+    verb of doing ("atrocities committed by Y", "the raid carried out by Y"; not "witnessed by Y")."""
+    keys = index.resolve(noun, modifiers=True)
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in AUTHOR_VERBS and _live(clause):
+            keys.extend(
+                k for a in prep_objects(clause, "by") for k in expand(index, a, modifiers=True) if k not in keys
+            )
+    return keys
+
+
+def _live(clause: Token) -> bool:
+    return not negated(clause) and not hypothetical(clause)
+
+
 def perpetrators(index: ActorIndex, verb: Token) -> list[tuple[str, Token]]:
     """(actor, clause verb) pairs for wrongful acts a clause asserts."""
     found: list[tuple[str, Token]] = []
@@ -70,7 +86,7 @@ def perpetrators(index: ActorIndex, verb: Token) -> list[tuple[str, Token]]:
             found.extend((k, clause) for k in keys)
         subj = subject(clause)
         if subj is not None and subj.lemma_.lower() in lx.ACT_NOUNS:
-            found.extend((k, clause) for k in index.resolve(subj, modifiers=True))
+            found.extend((k, clause) for k in act_authors(index, subj))
         if clause.lemma_ == "be" and subj is not None and prep_objects(clause, *lx.BEHIND_WORDS):
             found.extend((k, clause) for k in expand(index, subj))
         if clause.lemma_ == "be" and subj is not None and _in_breach(clause):
@@ -92,7 +108,8 @@ def clause_verbs(verb: Token) -> list[Token]:
 
 EVENT_PREPS = {"in", "during", "for", "with"}
 # Verbs whose subject is the author of the event noun they take: "X carried out / staged a raid".
-AUTHOR_VERBS = lx.LIGHT_VERBS | {"stage", "mount", "order", "perform", "hold", "organise", "organize", "unleash"}
+AUTHOR_VERBS = lx.LIGHT_VERBS | {"stage", "mount", "order", "perform", "hold", "organise", "organize", "unleash",
+                                 "perpetrate"}  # fmt: skip
 
 
 def _author_clause(noun: Token) -> Token | None:

@@ -117,7 +117,12 @@ SAY_VERBS = {
     "say", "tell", "state", "add", "claim", "insist", "assert", "argue", "write", "tweet",
     "allege", "report", "announce", "note", "stress", "complain", "suggest", "imply",
     "maintain", "declare", "warn", "explain", "accuse", "charge", "call",
+    # asserting in other registers: argument, testimony, disclosure, reply, an inquiry's findings
+    "contend", "reiterate", "testify", "affirm", "aver", "reveal", "disclose", "confirm", "emphasize", "emphasise",
+    "underline", "reply", "respond", "retort", "counter", "conclude", "find",
 }  # fmt: skip
+# Verbs of talking about a topic ("spoke about the atrocities of Y"): the acts they name are the charge.
+TOPIC_VERBS = {"speak", "talk"}
 HEDGE_VERBS = {"suggest", "imply", "hint", "speculate"}
 HEDGE_WORDS = {"allegedly", "reportedly", "apparently", "supposedly", "purportedly", "possibly"}
 MODALS = {"could", "would", "might", "may", "should", "can", "must"}

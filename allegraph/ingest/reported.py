@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
-from allegraph.ingest.acts import clause_verbs, expand, is_wrongful_verb, perpetrators
+from allegraph.ingest.acts import act_authors, clause_verbs, expand, is_wrongful_verb, perpetrators
 from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
 from allegraph.ingest.frames import judgements
 from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
@@ -162,12 +162,13 @@ def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> lis
     for token in sent:
         if token.lemma_.lower() not in lx.SAY_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
-        if negated(token) or hypothetical(token):
+        if _unsaid(token):
             continue
         speakers = speakers_of(index, token)
         if not speakers:
             continue
         contents = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        contents += _misattached_content(token)
         if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
             contents.append(token.head)
         if token.lemma_ == "complain":
@@ -185,6 +186,48 @@ def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> lis
         drafts.extend(_act_noun_claims(index, token, speakers, sent))
         drafts.extend(_called_claims(index, token, speakers, sent))
     drafts.extend(according_to_claims(index, sent, headline))
+    drafts.extend(_topic_claims(index, sent))
+    return drafts
+
+
+def _unsaid(verb: Token) -> bool:
+    """Not said (yet): 'did not say', 'could say', 'will tell the council'."""
+    return (
+        negated(verb)
+        or hypothetical(verb)
+        or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children)
+    )
+
+
+def _misattached_content(verb: Token) -> list[Token]:
+    """'said in a statement that Y shelled ...': the parser hangs the that-clause on the noun of the
+    setting; a clause with its own 'that' and subject is what was said, not a relative clause."""
+    nouns = [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return [
+        c
+        for n in nouns
+        for c in n.children
+        if c.dep_ in ("relcl", "acl")
+        and c.pos_ in ("VERB", "AUX")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children)
+    ]
+
+
+def _topic_claims(index: ActorIndex, sent: Span) -> list[ClaimDraft]:
+    """'X spoke about the atrocities committed by Y': the acts a speaker talks about, and only those."""
+    drafts: list[ClaimDraft] = []
+    for token in sent:
+        if token.lemma_.lower() not in lx.TOPIC_VERBS or token.pos_ != "VERB" or _unsaid(token):
+            continue
+        topics = prep_objects(token, "about", "of", "on")
+        speakers = speakers_of(index, token) if topics else []
+        for noun in (t for topic in topics for t in topic.subtree):
+            if noun.lemma_.lower() in lx.ACT_NOUNS and noun.pos_ == "NOUN" and _depth_below(noun, token) <= 3:
+                for perp in act_authors(index, noun):
+                    drafts.extend(
+                        ClaimDraft("accuse", s, perp, phrase(noun), sent, noun.i, "said:topic") for s in speakers
+                    )
     return drafts
 
 
@@ -253,7 +296,7 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
             if a.i != verb.i and verb in a.ancestors
         ):
             continue
-        for perp in index.resolve(token, modifiers=True):
+        for perp in act_authors(index, token):
             kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
             drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, "said:act-noun") for s in speakers)
     return drafts
