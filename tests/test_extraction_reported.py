@@ -70,6 +70,18 @@ CASES = [
         ("accuse", "Poland", "Russia"),
     ),
     ("Kenya said the attacks carried out by Somali militants killed 20 people.", ("accuse", "Kenya", "Somalia")),
+    # deception: spreading is a wrong when what is spread is false
+    ("Chile said Peru was amplifying false narratives about the election.", ("accuse", "Chile", "Peru")),
+    (
+        "The French Foreign Ministry said Russian state media were peddling disinformation about the war.",
+        ("accuse", "France", "Russia"),
+    ),
+    ("Kenyan President Jo Kamau said Somalia had been pushing conspiracy theories.", ("accuse", "Kenya", "Somalia")),
+    # calling Y's claims baseless rejects them, and charges Y with spreading them
+    (
+        "Kenyan President Jo Kamau said Somalia was spreading baseless claims about the vote.",
+        ("accuse", "Kenya", "Somalia"),
+    ),
 ]
 
 
@@ -100,6 +112,12 @@ NOT_CLAIMS = [
     "Kenya will tell the council that Somali troops shelled Mandera.",
     # confirming one's own side's act is a claim of responsibility
     "The Kenyan army confirmed that its troops had shelled militant positions.",
+    # spreading what is not false, countering falsehoods, falsehoods with no one spreading them
+    "Chile said Peru was promoting tourism.",
+    "Chile said Peru was spreading the news of the victory.",
+    "Chile said it was countering false narratives about the election.",
+    "Chile said false narratives spread quickly online.",
+    "Critics said Peru was amplifying false narratives.",
 ]
 
 

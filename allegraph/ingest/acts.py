@@ -40,11 +40,21 @@ def is_wrongful_verb(token: Token) -> bool:
     parts = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "prt")}
     if any(word in parts for word in lx.WRONG_IDIOMS.get(lemma, ())):
         return True  # "turning a blind eye", "covered up", "playing politics"
+    if lemma in lx.SPREAD_VERBS:
+        return any(_falsehood(o) for o in objects(token))
     if lemma not in lx.WRONG_VERBS:
         return lemma in lx.LIGHT_VERBS and _wrongful_object(token)
     if lemma in lx.LIGHT_VERBS:
         return _wrongful_object(token) or (is_passive(token) and _act_subject(token))
     return True
+
+
+def _falsehood(noun: Token) -> bool:
+    """'disinformation', 'lies', 'false narratives', 'conspiracy theories': what deceives."""
+    if noun.lemma_.lower() in lx.FALSEHOOD_NOUNS:
+        return True
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    return any(t.lower_ in lx.FALSE_WORDS for m in modifiers for t in [m, *m.conjuncts])
 
 
 def _act_subject(token: Token) -> bool:

@@ -143,6 +143,13 @@ WRONG_VERBS = {
     "extort", "defraud", "falsify", "forge", "bully", "stoke", "sow", "foment", "inflame", "whitewash",
     "flout", "contravene",
 }  # fmt: skip
+# Deception: verbs of spreading are a wrong only with a falsehood as object ("amplifying false claims").
+SPREAD_VERBS = {"spread", "amplify", "peddle", "push", "promote", "echo", "disseminate", "circulate", "propagate",
+                "pump", "broadcast", "fuel"}  # fmt: skip
+FALSEHOOD_NOUNS = {"disinformation", "misinformation", "propaganda", "lie", "falsehood", "fabrication", "hoax",
+                   "rumour", "rumor", "smear"}  # fmt: skip
+FALSE_WORDS = {"false", "fake", "misleading", "fabricated", "bogus", "untrue", "deceptive", "distorted", "debunked",
+               "baseless", "unfounded", "conspiracy"}  # fmt: skip
 # Verbs of breaking a rule: their object is the rule broken, never a harmless one ("breached the agreement").
 BREACH_VERBS = {"violate", "breach", "flout", "contravene"}
 # Idioms of wrongdoing: verb -> the object or particle that makes it one.

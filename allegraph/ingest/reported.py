@@ -123,7 +123,8 @@ def content_claims(
                         content=content.i,
                     )
                 )
-        return drafts
+        if not _spreads_falsehood(content):
+            return drafts  # "Y is spreading baseless claims" rejects Y's claims and charges Y with deceiving
     for perp, clause in perpetrators(index, content):
         kind = _content_kind(clause, text)
         for speaker in speakers:
@@ -138,6 +139,10 @@ def content_claims(
                 ClaimDraft(kind, speaker, target, phrase(clause), sent, clause.i, "judge:" + rule, quote=quote)
             )
     return drafts
+
+
+def _spreads_falsehood(content: Token) -> bool:
+    return any(v.lemma_.lower() in lx.SPREAD_VERBS and is_wrongful_verb(v) for v in clause_verbs(content))
 
 
 def _evidenced(content: Token) -> list[Token]:
