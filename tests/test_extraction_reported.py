@@ -82,6 +82,13 @@ CASES = [
         "Kenyan President Jo Kamau said Somalia was spreading baseless claims about the vote.",
         ("accuse", "Kenya", "Somalia"),
     ),
+    # "on Friday Kenya said" with no comma: the parser reads the name into the date
+    ("In a statement released on Friday Kenya said Somali troops had shelled Mandera.", ("accuse", "Kenya", "Somalia")),
+    (
+        "In a white paper published on Wednesday Japan also said its boats had been rammed by Chinese ships.",
+        ("accuse", "Japan", "China"),
+    ),
+    ("At a meeting held on Monday Chile accused Peru of spying.", ("accuse", "Chile", "Peru")),
 ]
 
 
@@ -118,6 +125,8 @@ NOT_CLAIMS = [
     "Chile said it was countering false narratives about the election.",
     "Chile said false narratives spread quickly online.",
     "Critics said Peru was amplifying false narratives.",
+    # a name inside a dated phrase that is not right before the verb is not its subject
+    "In a report on Chile published on Monday, officials said Peruvian troops had shelled a village.",
 ]
 
 
