@@ -89,6 +89,12 @@ CASES = [
         ("accuse", "Japan", "China"),
     ),
     ("At a meeting held on Monday Chile accused Peru of spying.", ("accuse", "Chile", "Peru")),
+    # an 'it' before the speaker points back to what the story told of, not to the speaker
+    ('Peru moved troops to the border. "It violated the treaty," Chile said.', ("accuse", "Chile", "Peru")),
+    (
+        "Peru reinforced the border on Monday. Chile said it had been attacked by Peruvian troops.",
+        ("accuse", "Chile", "Peru"),
+    ),
 ]
 
 
@@ -127,7 +133,14 @@ NOT_CLAIMS = [
     "Critics said Peru was amplifying false narratives.",
     # a name inside a dated phrase that is not right before the verb is not its subject
     "In a report on Chile published on Monday, officials said Peruvian troops had shelled a village.",
+    # "X said it carried out the attack" claims responsibility, whoever the story mentioned last
+    "CNN first reported the blast on Monday. Jund al-Khilafa said it carried out the bombing.",
 ]
+
+
+def test_a_claim_of_responsibility_accuses_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, "The United Nations condemned the blast. Ansar Wadi said it carried out the attack.")
+    assert not [c for c in found if c[0] == "accuse"], found
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)

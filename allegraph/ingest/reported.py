@@ -10,7 +10,7 @@ from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_authors, clause_verbs, expand, is_wrongful_verb, perpetrators
 from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
 from allegraph.ingest.frames import judgements
-from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
+from allegraph.ingest.syntax import hypothetical, is_passive, negated, objects, phrase, prep_objects, subject
 
 FIRST_PERSON = {"i", "we", "us", "me", "our"}
 
@@ -126,6 +126,8 @@ def content_claims(
         if not _spreads_falsehood(content):
             return drafts  # "Y is spreading baseless claims" rejects Y's claims and charges Y with deceiving
     for perp, clause in perpetrators(index, content):
+        if _speaker_itself(clause):
+            continue  # "X said it carried out the attack": a claim of responsibility, not a charge
         kind = _content_kind(clause, text)
         for speaker in speakers:
             drafts.append(ClaimDraft(kind, speaker, perp, phrase(clause), sent, clause.i, rule, quote=quote))
@@ -139,6 +141,17 @@ def content_claims(
                 ClaimDraft(kind, speaker, target, phrase(clause), sent, clause.i, "judge:" + rule, quote=quote)
             )
     return drafts
+
+
+def _speaker_itself(clause: Token) -> bool:
+    """'X said it conducted the raid': 'it' after the speaker who says it is the speaker, whatever actor
+    the document mentioned last ("'It violates the law,' X said" points back to something else)."""
+    subj = subject(clause)
+    if subj is None or subj.lower_ != "it" or subj.dep_ != "nsubj" or is_passive(clause):
+        return False
+    said = next((a for a in clause.ancestors if a.lemma_.lower() in lx.SAY_VERBS), None)
+    speaker = subject(said) if said is not None else None
+    return speaker is not None and speaker.i < subj.i
 
 
 def _spreads_falsehood(content: Token) -> bool:
