@@ -89,6 +89,9 @@ CASES = [
         ("accuse", "Japan", "China"),
     ),
     ("At a meeting held on Monday Chile accused Peru of spying.", ("accuse", "Chile", "Peru")),
+    # directing an act is doing it
+    ("Chile said Peruvian officers orchestrated the attack on the embassy.", ("accuse", "Chile", "Peru")),
+    ("Kenya said Somali generals masterminded the bombing.", ("accuse", "Kenya", "Somalia")),
     # an 'it' before the speaker points back to what the story told of, not to the speaker
     ('Peru moved troops to the border. "It violated the treaty," Chile said.', ("accuse", "Chile", "Peru")),
     (
@@ -133,6 +136,7 @@ NOT_CLAIMS = [
     "Critics said Peru was amplifying false narratives.",
     # a name inside a dated phrase that is not right before the verb is not its subject
     "In a report on Chile published on Monday, officials said Peruvian troops had shelled a village.",
+    "Kenya said Somali police orchestrated the rescue of the hostages.",
     # "X said it carried out the attack" claims responsibility, whoever the story mentioned last
     "CNN first reported the blast on Monday. Jund al-Khilafa said it carried out the bombing.",
 ]

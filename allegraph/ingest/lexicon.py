@@ -175,6 +175,9 @@ LIGHT_VERBS = {
     "deploy",
     "make",
     "have",
+    # directing an act is doing it: "orchestrated the attack", "masterminded the bombing"
+    "orchestrate",
+    "mastermind",
 }
 WRONG_NOUNS = {
     "attack", "strike", "airstrike", "air strike", "shelling", "bombing", "bombardment",
