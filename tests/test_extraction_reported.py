@@ -92,6 +92,18 @@ CASES = [
     # directing an act is doing it
     ("Chile said Peruvian officers orchestrated the attack on the embassy.", ("accuse", "Chile", "Peru")),
     ("Kenya said Somali generals masterminded the bombing.", ("accuse", "Kenya", "Somalia")),
+    # a part in an act: involvement, complicity, taking part
+    ("Kenya said Somali soldiers were involved in the killings.", ("accuse", "Kenya", "Somalia")),
+    ("Kenya said Somalia was complicit in the attack.", ("accuse", "Kenya", "Somalia")),
+    ("Chile said Peruvian officers took part in the massacre.", ("accuse", "Chile", "Peru")),
+    ("Chile said Peruvian agents participated in the abduction of the journalist.", ("accuse", "Chile", "Peru")),
+    # an actor's deeds said to amount to a wrong
+    ("Kenya said Somalia's actions amounted to a war crime.", ("accuse", "Kenya", "Somalia")),
+    # abuse of persons and of their name; opening fire
+    ("Kenya said Somali officials mistreated the detainees.", ("accuse", "Kenya", "Somalia")),
+    ("Kenya said Somalia defamed its president.", ("accuse", "Kenya", "Somalia")),
+    ("Kenya said Somali forces opened fire on protesters.", ("accuse", "Kenya", "Somalia")),
+    ("Kenya said Somalia carried out ethnic cleansing.", ("accuse", "Kenya", "Somalia")),
     # an 'it' before the speaker points back to what the story told of, not to the speaker
     ('Peru moved troops to the border. "It violated the treaty," Chile said.', ("accuse", "Chile", "Peru")),
     (
@@ -137,6 +149,13 @@ NOT_CLAIMS = [
     # a name inside a dated phrase that is not right before the verb is not its subject
     "In a report on Chile published on Monday, officials said Peruvian troops had shelled a village.",
     "Kenya said Somali police orchestrated the rescue of the hostages.",
+    # a part in something that is no wrong, or a part denied
+    "Kenya said Somalia was involved in the peace talks.",
+    "Kenya said Somali officers took part in the investigation of the attack.",
+    "Kenya said Somalia had a hand in the rescue.",
+    "Chile said Peru had not taken part in the massacre.",
+    "Kenya said Somalia's actions amounted to a betrayal of trust.",
+    "Kenya said the shop opened on Monday.",
     # "X said it carried out the attack" claims responsibility, whoever the story mentioned last
     "CNN first reported the blast on Monday. Jund al-Khilafa said it carried out the bombing.",
 ]

@@ -101,7 +101,41 @@ def perpetrators(index: ActorIndex, verb: Token) -> list[tuple[str, Token]]:
             found.extend((k, clause) for k in expand(index, subj))
         if clause.lemma_ == "be" and subj is not None and _in_breach(clause):
             found.extend((k, clause) for k in expand(index, subj, modifiers=True))  # "Y was in violation of"
+        if _involved(clause):
+            found.extend((k, clause) for k in expand(index, subj or passive_subject(clause), modifiers=True))
+        if subj is not None and _amounts_to_wrong(clause):
+            found.extend((k, clause) for k in act_authors(index, subj) if (k, clause) not in found)
     return found
+
+
+def _act_in(holder: Token) -> bool:
+    return any(o.lemma_.lower() in lx.ACT_NOUNS for o in prep_objects(holder, "in"))
+
+
+def _involved(clause: Token) -> bool:
+    """A part in an act: 'Y was involved / complicit in the killings', 'Y took part / had a hand in the attack'."""
+    lemma = clause.lemma_.lower()
+    if lemma in ("involve", "implicate") and is_passive(clause):
+        return _act_in(clause)
+    if lemma == "participate":
+        return _act_in(clause)
+    if lemma in ("take", "have"):
+        return any(o.lemma_.lower() in ("part", "hand", "role") and _act_in(o) for o in objects(clause)) or (
+            any(o.lemma_.lower() in ("part", "hand", "role") for o in objects(clause)) and _act_in(clause)
+        )
+    complements = [c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in lx.COMPLICIT_WORDS]
+    return lemma == "be" and any(_act_in(c) or _act_in(clause) for c in complements)
+
+
+def _amounts_to_wrong(clause: Token) -> bool:
+    """'Y's actions amounted to a war crime', 'the strikes by Y constitute a violation of the truce'."""
+    if clause.lemma_.lower() == "amount":
+        named = prep_objects(clause, "to")
+    elif clause.lemma_.lower() == "constitute":
+        named = objects(clause)
+    else:
+        return False
+    return any(o.lemma_.lower() in lx.ACT_NOUNS or o.lemma_.lower() in lx.BREACH_NOUNS for o in named)
 
 
 def _in_breach(clause: Token) -> bool:

@@ -142,6 +142,8 @@ WRONG_VERBS = {
     "instigate", "radicalize", "radicalise", "shelter", "bankroll", "assassinate", "coerce", "blackmail",
     "extort", "defraud", "falsify", "forge", "bully", "stoke", "sow", "foment", "inflame", "whitewash",
     "flout", "contravene",
+    # abuse of persons and of their good name
+    "abuse", "mistreat", "maltreat", "rape", "molest", "brutalize", "brutalise", "maim", "defame", "libel", "slander",
 }  # fmt: skip
 # Deception: verbs of spreading are a wrong only with a falsehood as object ("amplifying false claims").
 SPREAD_VERBS = {"spread", "amplify", "peddle", "push", "promote", "echo", "disseminate", "circulate", "propagate",
@@ -155,7 +157,7 @@ BREACH_VERBS = {"violate", "breach", "flout", "contravene"}
 # Idioms of wrongdoing: verb -> the object or particle that makes it one.
 WRONG_IDIOMS: dict[str, tuple[str, ...]] = {
     "turn": ("eye",), "cover": ("up",), "play": ("politics", "game", "games"), "drag": ("foot", "feet"),
-    "stab": ("back",), "sweep": ("rug",),
+    "stab": ("back",), "sweep": ("rug",), "open": ("fire",),
 }  # fmt: skip
 # Objects that make a violent verb harmless: "strike a deal", "hit a record high", "launch a website".
 HARMLESS_OBJECTS = {"chord", "deal", "balance", "note", "tone", "agreement", "bargain", "pose", "record", "high",
@@ -191,6 +193,7 @@ WRONG_NOUNS = {
     "coup", "plot", "conspiracy", "crackdown", "repression", "persecution", "discrimination", "harassment",
     "coercion", "intimidation", "bribery", "embezzlement", "cover-up", "espionage", "sabotage", "cruelty",
     "extortion", "abduction", "kidnapping", "assassination", "poisoning", "smuggling", "trafficking",
+    "cleansing", "rape", "mistreatment", "maltreatment", "looting",
 }  # fmt: skip
 # Nouns that name a harmful act by themselves (not merely an instrument).
 ACT_NOUNS = WRONG_NOUNS - {
@@ -210,6 +213,7 @@ DENY_PHRASES = (
     "without foundation", "have not made any", "did not carry out", "never carried out",
 )  # fmt: skip
 BEHIND_WORDS = {"behind"}
+COMPLICIT_WORDS = {"complicit", "involved", "implicated", "culpable"}  # "Y was complicit in the attack"
 BREACH_NOUNS = {"violation", "breach", "contravention", "defiance"}  # "Y was in violation of the deal"
 # "there is evidence that Y ...", "a reasonable basis to believe Y ...": what the words assert is inside
 EVIDENCE_NOUNS = {"evidence", "basis", "proof", "indication", "sign", "reason", "grounds"}
