@@ -97,6 +97,11 @@ CASES = [
     ("Kenya said Somalia was complicit in the attack.", ("accuse", "Kenya", "Somalia")),
     ("Chile said Peruvian officers took part in the massacre.", ("accuse", "Chile", "Peru")),
     ("Chile said Peruvian agents participated in the abduction of the journalist.", ("accuse", "Chile", "Peru")),
+    (
+        "Kenya condemned what it said was Somalia's involvement in the bombing of Mandera.",
+        ("accuse", "Kenya", "Somalia"),
+    ),
+    ("Chile spoke about Peru's complicity in the killings.", ("accuse", "Chile", "Peru")),
     # an actor's deeds said to amount to a wrong
     ("Kenya said Somalia's actions amounted to a war crime.", ("accuse", "Kenya", "Somalia")),
     # abuse of persons and of their name; opening fire
@@ -154,6 +159,8 @@ NOT_CLAIMS = [
     "Kenya said Somali officers took part in the investigation of the attack.",
     "Kenya said Somalia had a hand in the rescue.",
     "Chile said Peru had not taken part in the massacre.",
+    "Chile said Peru's role in the peace talks was crucial.",
+    "Chile said Peru's involvement in investigating the killings was welcome.",
     "Kenya said Somalia's actions amounted to a betrayal of trust.",
     "Kenya said the shop opened on Monday.",
     # "X said it carried out the attack" claims responsibility, whoever the story mentioned last

@@ -214,6 +214,7 @@ DENY_PHRASES = (
 )  # fmt: skip
 BEHIND_WORDS = {"behind"}
 COMPLICIT_WORDS = {"complicit", "involved", "implicated", "culpable"}  # "Y was complicit in the attack"
+PART_NOUNS = {"involvement", "complicity", "role", "part", "hand", "participation"}  # "Y's role in the massacre"
 BREACH_NOUNS = {"violation", "breach", "contravention", "defiance"}  # "Y was in violation of the deal"
 # "there is evidence that Y ...", "a reasonable basis to believe Y ...": what the words assert is inside
 EVIDENCE_NOUNS = {"evidence", "basis", "proof", "indication", "sign", "reason", "grounds"}

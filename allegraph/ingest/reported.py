@@ -241,7 +241,7 @@ def _topic_claims(index: ActorIndex, sent: Span) -> list[ClaimDraft]:
         topics = prep_objects(token, "about", "of", "on")
         speakers = speakers_of(index, token) if topics else []
         for noun in (t for topic in topics for t in topic.subtree):
-            if noun.lemma_.lower() in lx.ACT_NOUNS and noun.pos_ == "NOUN" and _depth_below(noun, token) <= 3:
+            if _names_act(noun) and _depth_below(noun, token) <= 3:
                 for perp in act_authors(index, noun):
                     drafts.extend(
                         ClaimDraft("accuse", s, perp, phrase(noun), sent, noun.i, "said:topic") for s in speakers
@@ -304,7 +304,7 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
     """'complained about the crimes of X', 'said X's aggression ...': harmful acts named by nouns."""
     drafts: list[ClaimDraft] = []
     for token in _content_tokens(index, verb):
-        if token.lemma_.lower() not in lx.ACT_NOUNS or token.pos_ != "NOUN":
+        if not _names_act(token):
             continue
         if _depth_below(token, verb) > MAX_ACT_NOUN_DEPTH:
             continue  # "the aid will augment Ukraine's ability to fight Russian attacks": background, not the charge
@@ -318,6 +318,18 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
             kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
             drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, "said:act-noun") for s in speakers)
     return drafts
+
+
+def _names_act(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in lx.ACT_NOUNS or _part_in_act(noun))
+
+
+def _part_in_act(noun: Token) -> bool:
+    """'their involvement in bombing Iraq', 'Y's role in the massacre': a part in a wrong is the charge."""
+    if noun.lemma_.lower() not in lx.PART_NOUNS:
+        return False
+    acts = prep_objects(noun, "in")
+    return any(a.lemma_.lower() in lx.ACT_NOUNS or (a.pos_ == "VERB" and is_wrongful_verb(a)) for a in acts)
 
 
 def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span) -> list[ClaimDraft]:
