@@ -163,6 +163,10 @@ NOT_CLAIMS = [
     "Chile said Peru's involvement in investigating the killings was welcome.",
     "Kenya said Somalia's actions amounted to a betrayal of trust.",
     "Kenya said the shop opened on Monday.",
+    # answering a deed with a deed is no statement about it
+    "Kenya responded to Somali attacks with airstrikes.",
+    "Kenya replied to the Somali attack by closing the border.",
+    "Kenyan troops found the bodies of victims of the Somali massacre.",
     # "X said it carried out the attack" claims responsibility, whoever the story mentioned last
     "CNN first reported the blast on Monday. Jund al-Khilafa said it carried out the bombing.",
 ]

@@ -117,9 +117,10 @@ SAY_VERBS = {
     "say", "tell", "state", "add", "claim", "insist", "assert", "argue", "write", "tweet",
     "allege", "report", "announce", "note", "stress", "complain", "suggest", "imply",
     "maintain", "declare", "warn", "explain", "accuse", "charge", "call",
-    # asserting in other registers: argument, testimony, disclosure, reply, an inquiry's findings
+    # asserting in other registers: argument, testimony, disclosure, an inquiry's conclusions (not "respond to",
+    # "counter", "find": "responded to Y's attacks with airstrikes" is a deed, not words about Y)
     "contend", "reiterate", "testify", "affirm", "aver", "reveal", "disclose", "confirm", "emphasize", "emphasise",
-    "underline", "reply", "respond", "retort", "counter", "conclude", "find",
+    "underline", "retort", "conclude",
 }  # fmt: skip
 # Verbs of talking about a topic ("spoke about the atrocities of Y"): the acts they name are the charge.
 TOPIC_VERBS = {"speak", "talk"}
@@ -193,7 +194,7 @@ WRONG_NOUNS = {
     "coup", "plot", "conspiracy", "crackdown", "repression", "persecution", "discrimination", "harassment",
     "coercion", "intimidation", "bribery", "embezzlement", "cover-up", "espionage", "sabotage", "cruelty",
     "extortion", "abduction", "kidnapping", "assassination", "poisoning", "smuggling", "trafficking",
-    "cleansing", "rape", "mistreatment", "maltreatment", "looting",
+    "cleansing", "rape", "mistreatment", "maltreatment", "looting", "spying",
 }  # fmt: skip
 # Nouns that name a harmful act by themselves (not merely an instrument).
 ACT_NOUNS = WRONG_NOUNS - {
