@@ -151,6 +151,7 @@ NOT_CLAIMS = [
     "Chile said it was countering false narratives about the election.",
     "Chile said false narratives spread quickly online.",
     "Critics said Peru was amplifying false narratives.",
+    "Chile said Peru was fuelling false hopes of a quick deal.",
     # a name inside a dated phrase that is not right before the verb is not its subject
     "In a report on Chile published on Monday, officials said Peruvian troops had shelled a village.",
     "Kenya said Somali police orchestrated the rescue of the hostages.",

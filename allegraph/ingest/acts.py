@@ -53,6 +53,8 @@ def _falsehood(noun: Token) -> bool:
     """'disinformation', 'lies', 'false narratives', 'conspiracy theories': what deceives."""
     if noun.lemma_.lower() in lx.FALSEHOOD_NOUNS:
         return True
+    if noun.lemma_.lower() in lx.NOT_FALSEHOODS:
+        return False
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
     return any(t.lower_ in lx.FALSE_WORDS for m in modifiers for t in [m, *m.conjuncts])
 

@@ -153,6 +153,8 @@ FALSEHOOD_NOUNS = {"disinformation", "misinformation", "propaganda", "lie", "fal
                    "rumour", "rumor", "smear"}  # fmt: skip
 FALSE_WORDS = {"false", "fake", "misleading", "fabricated", "bogus", "untrue", "deceptive", "distorted", "debunked",
                "baseless", "unfounded", "conspiracy"}  # fmt: skip
+# Set phrases where "false" deceives no one: "false hope", "a false sense of security", "a false start".
+NOT_FALSEHOODS = {"hope", "hopes", "sense", "start", "dawn", "alarm", "modesty", "positive", "positives", "economy"}
 # Verbs of breaking a rule: their object is the rule broken, never a harmless one ("breached the agreement").
 BREACH_VERBS = {"violate", "breach", "flout", "contravene"}
 # Idioms of wrongdoing: verb -> the object or particle that makes it one.
