@@ -89,6 +89,16 @@ CASES = [
         ("accuse", "Japan", "China"),
     ),
     ("At a meeting held on Monday Chile accused Peru of spying.", ("accuse", "Chile", "Peru")),
+    # already read before this module, kept as guards: insisting, harm to a reputation, a passive agent
+    (
+        "Colombian President Ana Ruiz insisted that Venezuela holds political prisoners.",
+        ("accuse", "Colombia", "Venezuela"),
+    ),
+    ("Swedish Foreign Minister Eva Lind said Russia damaged the undersea cable.", ("accuse", "Sweden", "Russia")),
+    (
+        "The Kenyan Foreign Ministry said its fishing boats had been harassed and attacked by the Somali navy.",
+        ("accuse", "Kenya", "Somalia"),
+    ),
     # directing an act is doing it
     ("Chile said Peruvian officers orchestrated the attack on the embassy.", ("accuse", "Chile", "Peru")),
     ("Kenya said Somali generals masterminded the bombing.", ("accuse", "Kenya", "Somalia")),
