@@ -35,11 +35,13 @@ def _wrongful_object(token: Token) -> bool:
 
 def is_wrongful_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if any(o.lemma_.lower() in lx.HARMLESS_OBJECTS for o in objects(token)):
-        return False  # "strike a deal", "hit a record", "struck a chord with voters"
+    if lemma not in lx.BREACH_VERBS and any(o.lemma_.lower() in lx.HARMLESS_OBJECTS for o in objects(token)):
+        return False  # "strike a deal", "hit a record" (but "breached the agreement" is the wrong itself)
     parts = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "prt")}
     if any(word in parts for word in lx.WRONG_IDIOMS.get(lemma, ())):
         return True  # "turning a blind eye", "covered up", "playing politics"
+    if lemma in lx.SPREAD_VERBS:
+        return any(_falsehood(o) for o in objects(token))
     if lemma not in lx.WRONG_VERBS:
         return lemma in lx.LIGHT_VERBS and _wrongful_object(token)
     if lemma in lx.LIGHT_VERBS:
@@ -47,9 +49,35 @@ def is_wrongful_verb(token: Token) -> bool:
     return True
 
 
+def _falsehood(noun: Token) -> bool:
+    """'disinformation', 'lies', 'false narratives', 'conspiracy theories': what deceives."""
+    if noun.lemma_.lower() in lx.FALSEHOOD_NOUNS:
+        return True
+    if noun.lemma_.lower() in lx.NOT_FALSEHOODS:
+        return False
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    return any(t.lower_ in lx.FALSE_WORDS for m in modifiers for t in [m, *m.conjuncts])
+
+
 def _act_subject(token: Token) -> bool:
     subj = passive_subject(token)
     return subj is not None and subj.lemma_.lower() in lx.ACT_NOUNS
+
+
+def act_authors(index: ActorIndex, noun: Token) -> list[str]:
+    """Who did the act a noun names: its modifiers ("Y's attacks", "attacks by Y") or the agent of a
+    verb of doing ("atrocities committed by Y", "the raid carried out by Y"; not "witnessed by Y")."""
+    keys = index.resolve(noun, modifiers=True)
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in AUTHOR_VERBS and _live(clause):
+            keys.extend(
+                k for a in prep_objects(clause, "by") for k in expand(index, a, modifiers=True) if k not in keys
+            )
+    return keys
+
+
+def _live(clause: Token) -> bool:
+    return not negated(clause) and not hypothetical(clause)
 
 
 def perpetrators(index: ActorIndex, verb: Token) -> list[tuple[str, Token]]:
@@ -70,12 +98,46 @@ def perpetrators(index: ActorIndex, verb: Token) -> list[tuple[str, Token]]:
             found.extend((k, clause) for k in keys)
         subj = subject(clause)
         if subj is not None and subj.lemma_.lower() in lx.ACT_NOUNS:
-            found.extend((k, clause) for k in index.resolve(subj, modifiers=True))
+            found.extend((k, clause) for k in act_authors(index, subj))
         if clause.lemma_ == "be" and subj is not None and prep_objects(clause, *lx.BEHIND_WORDS):
             found.extend((k, clause) for k in expand(index, subj))
         if clause.lemma_ == "be" and subj is not None and _in_breach(clause):
             found.extend((k, clause) for k in expand(index, subj, modifiers=True))  # "Y was in violation of"
+        if _involved(clause):
+            found.extend((k, clause) for k in expand(index, subj or passive_subject(clause), modifiers=True))
+        if subj is not None and _amounts_to_wrong(clause):
+            found.extend((k, clause) for k in act_authors(index, subj) if (k, clause) not in found)
     return found
+
+
+def _act_in(holder: Token) -> bool:
+    return any(o.lemma_.lower() in lx.ACT_NOUNS for o in prep_objects(holder, "in"))
+
+
+def _involved(clause: Token) -> bool:
+    """A part in an act: 'Y was involved / complicit in the killings', 'Y took part / had a hand in the attack'."""
+    lemma = clause.lemma_.lower()
+    if lemma in ("involve", "implicate") and is_passive(clause):
+        return _act_in(clause)
+    if lemma == "participate":
+        return _act_in(clause)
+    if lemma in ("take", "have"):
+        return any(o.lemma_.lower() in ("part", "hand", "role") and _act_in(o) for o in objects(clause)) or (
+            any(o.lemma_.lower() in ("part", "hand", "role") for o in objects(clause)) and _act_in(clause)
+        )
+    complements = [c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in lx.COMPLICIT_WORDS]
+    return lemma == "be" and any(_act_in(c) or _act_in(clause) for c in complements)
+
+
+def _amounts_to_wrong(clause: Token) -> bool:
+    """'Y's actions amounted to a war crime', 'the strikes by Y constitute a violation of the truce'."""
+    if clause.lemma_.lower() == "amount":
+        named = prep_objects(clause, "to")
+    elif clause.lemma_.lower() == "constitute":
+        named = objects(clause)
+    else:
+        return False
+    return any(o.lemma_.lower() in lx.ACT_NOUNS or o.lemma_.lower() in lx.BREACH_NOUNS for o in named)
 
 
 def _in_breach(clause: Token) -> bool:
@@ -92,7 +154,8 @@ def clause_verbs(verb: Token) -> list[Token]:
 
 EVENT_PREPS = {"in", "during", "for", "with"}
 # Verbs whose subject is the author of the event noun they take: "X carried out / staged a raid".
-AUTHOR_VERBS = lx.LIGHT_VERBS | {"stage", "mount", "order", "perform", "hold", "organise", "organize", "unleash"}
+AUTHOR_VERBS = lx.LIGHT_VERBS | {"stage", "mount", "order", "perform", "hold", "organise", "organize", "unleash",
+                                 "perpetrate"}  # fmt: skip
 
 
 def _author_clause(noun: Token) -> Token | None:

@@ -15,6 +15,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import expand, perpetrators
 from allegraph.ingest.syntax import (
+    PUBLISH_VERBS,
     SPEAKING_NOUNS,
     hypothetical,
     is_passive,
@@ -71,10 +72,21 @@ def authors_of(index: ActorIndex, noun: Token | None) -> list[str]:
     if noun is None or noun.lemma_.lower() not in SPEAKING_NOUNS:
         return []
     authors = [c for c in noun.children if is_possessor(c)] + prep_objects(noun, "from", "by")
+    authors += [a for c in noun.children if c.lemma_.lower() in PUBLISH_VERBS for a in _publisher(c)]
     keys = [k for a in authors for k in expand(index, a)]
     if not keys and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and not is_passive(noun.head):
         keys = expand(index, subject(noun.head))  # "Chile sent a letter accusing ...": the sender
     return keys
+
+
+def _publisher(verb: Token) -> list[Token]:
+    """'a bulletin issued by X' (the agent), 'a report that X released' (the relative clause's subject)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return prep_objects(verb, "by")
+    relative = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+    if verb.dep_ == "relcl" and relative and not negated(verb):
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    return []
 
 
 def hedged(sent: Span, verb: Token) -> bool:

@@ -117,7 +117,13 @@ SAY_VERBS = {
     "say", "tell", "state", "add", "claim", "insist", "assert", "argue", "write", "tweet",
     "allege", "report", "announce", "note", "stress", "complain", "suggest", "imply",
     "maintain", "declare", "warn", "explain", "accuse", "charge", "call",
+    # asserting in other registers: argument, testimony, disclosure, an inquiry's conclusions (not "respond to",
+    # "counter", "find": "responded to Y's attacks with airstrikes" is a deed, not words about Y)
+    "contend", "reiterate", "testify", "affirm", "aver", "reveal", "disclose", "confirm", "emphasize", "emphasise",
+    "underline", "retort", "conclude",
 }  # fmt: skip
+# Verbs of talking about a topic ("spoke about the atrocities of Y"): the acts they name are the charge.
+TOPIC_VERBS = {"speak", "talk"}
 HEDGE_VERBS = {"suggest", "imply", "hint", "speculate"}
 HEDGE_WORDS = {"allegedly", "reportedly", "apparently", "supposedly", "purportedly", "possibly"}
 MODALS = {"could", "would", "might", "may", "should", "can", "must"}
@@ -136,11 +142,25 @@ WRONG_VERBS = {
     "manipulate", "mislead", "deceive", "obstruct", "undermine", "destabilize", "destabilise", "incite",
     "instigate", "radicalize", "radicalise", "shelter", "bankroll", "assassinate", "coerce", "blackmail",
     "extort", "defraud", "falsify", "forge", "bully", "stoke", "sow", "foment", "inflame", "whitewash",
+    "flout", "contravene",
+    # abuse of persons and of their good name
+    "abuse", "mistreat", "maltreat", "rape", "molest", "brutalize", "brutalise", "maim", "defame", "libel", "slander",
 }  # fmt: skip
+# Deception: verbs of spreading are a wrong only with a falsehood as object ("amplifying false claims").
+SPREAD_VERBS = {"spread", "amplify", "peddle", "push", "promote", "echo", "disseminate", "circulate", "propagate",
+                "pump", "broadcast", "fuel"}  # fmt: skip
+FALSEHOOD_NOUNS = {"disinformation", "misinformation", "propaganda", "lie", "falsehood", "fabrication", "hoax",
+                   "rumour", "rumor", "smear"}  # fmt: skip
+FALSE_WORDS = {"false", "fake", "misleading", "fabricated", "bogus", "untrue", "deceptive", "distorted", "debunked",
+               "baseless", "unfounded", "conspiracy"}  # fmt: skip
+# Set phrases where "false" deceives no one: "false hope", "a false sense of security", "a false start".
+NOT_FALSEHOODS = {"hope", "hopes", "sense", "start", "dawn", "alarm", "modesty", "positive", "positives", "economy"}
+# Verbs of breaking a rule: their object is the rule broken, never a harmless one ("breached the agreement").
+BREACH_VERBS = {"violate", "breach", "flout", "contravene"}
 # Idioms of wrongdoing: verb -> the object or particle that makes it one.
 WRONG_IDIOMS: dict[str, tuple[str, ...]] = {
     "turn": ("eye",), "cover": ("up",), "play": ("politics", "game", "games"), "drag": ("foot", "feet"),
-    "stab": ("back",), "sweep": ("rug",),
+    "stab": ("back",), "sweep": ("rug",), "open": ("fire",),
 }  # fmt: skip
 # Objects that make a violent verb harmless: "strike a deal", "hit a record high", "launch a website".
 HARMLESS_OBJECTS = {"chord", "deal", "balance", "note", "tone", "agreement", "bargain", "pose", "record", "high",
@@ -160,6 +180,9 @@ LIGHT_VERBS = {
     "deploy",
     "make",
     "have",
+    # directing an act is doing it: "orchestrated the attack", "masterminded the bombing"
+    "orchestrate",
+    "mastermind",
 }
 WRONG_NOUNS = {
     "attack", "strike", "airstrike", "air strike", "shelling", "bombing", "bombardment",
@@ -173,6 +196,7 @@ WRONG_NOUNS = {
     "coup", "plot", "conspiracy", "crackdown", "repression", "persecution", "discrimination", "harassment",
     "coercion", "intimidation", "bribery", "embezzlement", "cover-up", "espionage", "sabotage", "cruelty",
     "extortion", "abduction", "kidnapping", "assassination", "poisoning", "smuggling", "trafficking",
+    "cleansing", "rape", "mistreatment", "maltreatment", "looting", "spying",
 }  # fmt: skip
 # Nouns that name a harmful act by themselves (not merely an instrument).
 ACT_NOUNS = WRONG_NOUNS - {
@@ -192,6 +216,8 @@ DENY_PHRASES = (
     "without foundation", "have not made any", "did not carry out", "never carried out",
 )  # fmt: skip
 BEHIND_WORDS = {"behind"}
+COMPLICIT_WORDS = {"complicit", "involved", "implicated", "culpable"}  # "Y was complicit in the attack"
+PART_NOUNS = {"involvement", "complicity", "role", "part", "hand", "participation"}  # "Y's role in the massacre"
 BREACH_NOUNS = {"violation", "breach", "contravention", "defiance"}  # "Y was in violation of the deal"
 # "there is evidence that Y ...", "a reasonable basis to believe Y ...": what the words assert is inside
 EVIDENCE_NOUNS = {"evidence", "basis", "proof", "indication", "sign", "reason", "grounds"}

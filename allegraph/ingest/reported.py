@@ -7,10 +7,10 @@ from spacy.tokens import Span, Token
 
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
-from allegraph.ingest.acts import clause_verbs, expand, is_wrongful_verb, perpetrators
+from allegraph.ingest.acts import act_authors, clause_verbs, expand, is_wrongful_verb, perpetrators
 from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
 from allegraph.ingest.frames import judgements
-from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
+from allegraph.ingest.syntax import hypothetical, is_passive, negated, objects, phrase, prep_objects, subject
 
 FIRST_PERSON = {"i", "we", "us", "me", "our"}
 
@@ -123,8 +123,11 @@ def content_claims(
                         content=content.i,
                     )
                 )
-        return drafts
+        if not _spreads_falsehood(content):
+            return drafts  # "Y is spreading baseless claims" rejects Y's claims and charges Y with deceiving
     for perp, clause in perpetrators(index, content):
+        if _speaker_itself(clause):
+            continue  # "X said it carried out the attack": a claim of responsibility, not a charge
         kind = _content_kind(clause, text)
         for speaker in speakers:
             drafts.append(ClaimDraft(kind, speaker, perp, phrase(clause), sent, clause.i, rule, quote=quote))
@@ -138,6 +141,21 @@ def content_claims(
                 ClaimDraft(kind, speaker, target, phrase(clause), sent, clause.i, "judge:" + rule, quote=quote)
             )
     return drafts
+
+
+def _speaker_itself(clause: Token) -> bool:
+    """'X said it conducted the raid': 'it' after the speaker who says it is the speaker, whatever actor
+    the document mentioned last ("'It violates the law,' X said" points back to something else)."""
+    subj = subject(clause)
+    if subj is None or subj.lower_ != "it" or subj.dep_ != "nsubj" or is_passive(clause):
+        return False
+    said = next((a for a in clause.ancestors if a.lemma_.lower() in lx.SAY_VERBS), None)
+    speaker = subject(said) if said is not None else None
+    return speaker is not None and speaker.i < subj.i
+
+
+def _spreads_falsehood(content: Token) -> bool:
+    return any(v.lemma_.lower() in lx.SPREAD_VERBS and is_wrongful_verb(v) for v in clause_verbs(content))
 
 
 def _evidenced(content: Token) -> list[Token]:
@@ -162,12 +180,13 @@ def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> lis
     for token in sent:
         if token.lemma_.lower() not in lx.SAY_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
-        if negated(token) or hypothetical(token):
+        if _unsaid(token):
             continue
         speakers = speakers_of(index, token)
         if not speakers:
             continue
         contents = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        contents += _misattached_content(token)
         if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
             contents.append(token.head)
         if token.lemma_ == "complain":
@@ -185,6 +204,48 @@ def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> lis
         drafts.extend(_act_noun_claims(index, token, speakers, sent))
         drafts.extend(_called_claims(index, token, speakers, sent))
     drafts.extend(according_to_claims(index, sent, headline))
+    drafts.extend(_topic_claims(index, sent))
+    return drafts
+
+
+def _unsaid(verb: Token) -> bool:
+    """Not said (yet): 'did not say', 'could say', 'will tell the council'."""
+    return (
+        negated(verb)
+        or hypothetical(verb)
+        or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children)
+    )
+
+
+def _misattached_content(verb: Token) -> list[Token]:
+    """'said in a statement that Y shelled ...': the parser hangs the that-clause on the noun of the
+    setting; a clause with its own 'that' and subject is what was said, not a relative clause."""
+    nouns = [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return [
+        c
+        for n in nouns
+        for c in n.children
+        if c.dep_ in ("relcl", "acl")
+        and c.pos_ in ("VERB", "AUX")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children)
+    ]
+
+
+def _topic_claims(index: ActorIndex, sent: Span) -> list[ClaimDraft]:
+    """'X spoke about the atrocities committed by Y': the acts a speaker talks about, and only those."""
+    drafts: list[ClaimDraft] = []
+    for token in sent:
+        if token.lemma_.lower() not in lx.TOPIC_VERBS or token.pos_ != "VERB" or _unsaid(token):
+            continue
+        topics = prep_objects(token, "about", "of", "on")
+        speakers = speakers_of(index, token) if topics else []
+        for noun in (t for topic in topics for t in topic.subtree):
+            if _names_act(noun) and _depth_below(noun, token) <= 3:
+                for perp in act_authors(index, noun):
+                    drafts.extend(
+                        ClaimDraft("accuse", s, perp, phrase(noun), sent, noun.i, "said:topic") for s in speakers
+                    )
     return drafts
 
 
@@ -243,7 +304,7 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
     """'complained about the crimes of X', 'said X's aggression ...': harmful acts named by nouns."""
     drafts: list[ClaimDraft] = []
     for token in _content_tokens(index, verb):
-        if token.lemma_.lower() not in lx.ACT_NOUNS or token.pos_ != "NOUN":
+        if not _names_act(token):
             continue
         if _depth_below(token, verb) > MAX_ACT_NOUN_DEPTH:
             continue  # "the aid will augment Ukraine's ability to fight Russian attacks": background, not the charge
@@ -253,10 +314,22 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
             if a.i != verb.i and verb in a.ancestors
         ):
             continue
-        for perp in index.resolve(token, modifiers=True):
+        for perp in act_authors(index, token):
             kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
             drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, "said:act-noun") for s in speakers)
     return drafts
+
+
+def _names_act(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in lx.ACT_NOUNS or _part_in_act(noun))
+
+
+def _part_in_act(noun: Token) -> bool:
+    """'their involvement in bombing Iraq', 'Y's role in the massacre': a part in a wrong is the charge."""
+    if noun.lemma_.lower() not in lx.PART_NOUNS:
+        return False
+    acts = prep_objects(noun, "in")
+    return any(a.lemma_.lower() in lx.ACT_NOUNS or (a.pos_ == "VERB" and is_wrongful_verb(a)) for a in acts)
 
 
 def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span) -> list[ClaimDraft]:

@@ -10,7 +10,13 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp")
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 SPEAKING_NOUNS = {"statement", "report", "letter", "communique", "resolution", "film", "documentary", "post", "tweet",
-                  "release", "declaration", "complaint", "lawsuit", "suit", "petition", "editorial"}  # fmt: skip
+                  "release", "declaration", "complaint", "lawsuit", "suit", "petition", "editorial",
+                  # documents an institution issues, which speak for it as its statements do
+                  "bulletin", "memo", "memorandum", "paper", "assessment", "filing", "dossier", "cable", "study",
+                  "analysis", "advisory", "communiqué", "ruling", "judgment", "judgement", "verdict"}  # fmt: skip
+# Verbs whose subject (or "by" agent) is the author of the document they take: "a bulletin issued by X".
+PUBLISH_VERBS = {"issue", "publish", "release", "write", "prepare", "file", "compile", "produce", "draft", "author",
+                 "send", "submit", "circulate", "distribute", "post", "deliver", "present", "hand"}  # fmt: skip
 OBJECT_CONTROL_VERBS = {"prompt", "lead", "cause", "force", "push", "urge", "ask", "drive", "spur", "compel", "get"}
 
 
@@ -49,7 +55,27 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         governor = verb.head.head  # "rejected those claims, blaming X": a misattached adverbial
         if governor.pos_ in ("VERB", "AUX") and depth < 4:
             return subject(governor, depth + 1)
-    return None
+    return _swallowed_subject(verb)
+
+
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+             "today", "yesterday"}  # fmt: skip
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """'published on Wednesday China also said': with no comma the parser reads 'Wednesday China' as one
+    date and the verb loses its subject; the name right before the verb (past adverbs) is the subject."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
+        return None
+    before = verb.i - 1
+    while before >= verb.sent.start and verb.doc[before].dep_ == "advmod":
+        before -= 1
+    name = verb.doc[before] if before >= verb.sent.start else None
+    if name is None or name.pos_ != "PROPN" or name.dep_ != "pobj":
+        return None
+    dated = any(c.dep_ == "compound" and c.lower_ in DAY_WORDS for c in name.children)
+    return name if dated else None
 
 
 def _addressee(noun: Token) -> bool:
