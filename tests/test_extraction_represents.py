@@ -68,3 +68,64 @@ EVENT_NEGATIVES = [
 def test_condemned_event_without_a_named_author(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = claims(nlp, text)
     assert not {c for c in found if c[:2] == expected[:2] and c[2] is not None}
+
+
+# Whom a person speaks for, from the words around the name.
+SIDE_CASES = [
+    # "X's <party>": the person's own party, also for one out of office
+    (
+        "Former Prime Minister Tom Adley denied the accusations. Adley's Labour Party also came to his defence.",
+        ("deny", "Labour Party", None),
+    ),
+    (
+        "Dana Whitlow rejected the charges as baseless. Whitlow's Conservative Party said the case was political.",
+        ("deny", "Conservative Party", None),
+    ),
+    # a counted group of party members introduces the names given together next
+    (
+        "Two Labour councillors in Leeds were charged with fraud last month. The prosecution says they forged "
+        "ballots. Peter Quill and Sam Ortiz deny the charges.",
+        ("deny", "Labour Party", None),
+    ),
+    (
+        "Two Republican senators were questioned on Friday. Reporters followed them for hours. "
+        "Ann Bell and Ray Diaz denied the allegations.",
+        ("deny", "Republican Party", None),
+    ),
+    # an organisation named after a state, not opening with it, is itself
+    ("The Free Syrian Army accused Russia of bombing hospitals in Idlib.", ("accuse", "Free Syrian Army", "Russia")),
+    ("Voice of America accused Iran of jamming its broadcasts.", ("accuse", "Voice of America", "Iran")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SIDE_CASES)
+def test_side_from_the_words_around_a_name(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)
+
+
+SIDE_NEGATIVES = [
+    # the party word qualifies another noun: "Reed's Tory lies" are not Reed's party
+    ("Fox attacks Reed's Tory 'lies'\n\nSam Reed denied wrongdoing.", ("deny", "Sam Reed", None)),
+    # a group of another size does not name these people
+    (
+        "Three Labour councillors in Leeds were charged with fraud last month. The prosecution says they forged "
+        "ballots. Peter Quill and Sam Ortiz deny the charges.",
+        ("deny", "Peter Quill", None),
+    ),
+    # a state's own forces keep their state, also under a formal style
+    ("The Syrian Army accused Turkey of shelling villages near the border.", ("accuse", "Syria", "Turkey")),
+    ("The Royal Thai Army accused Cambodia of firing rockets across the border.", ("accuse", "Thailand", "Cambodia")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SIDE_NEGATIVES)
+def test_side_not_taken_from_unrelated_words(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)
+
+
+def test_office_holder_keeps_the_state_over_a_possessed_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Britain rejected the report. Prime Minister Tom Adley denied the accusations of fraud. "
+        "Adley's Labour Party also came to his defence."
+    )
+    assert ("deny", "United Kingdom", None) in claims(nlp, text)

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from allegraph.ingest.affiliations import introduced_groups, possessed_parties, state_named_organisations
 from allegraph.ingest.gazetteer import Gazetteer, fold
 from allegraph.ingest.syntax import is_possessor
 from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
@@ -138,8 +139,9 @@ class ActorIndex:
             if actor.state_key:
                 return self.actors[actor.state_key].name
             return actor.parent_org or actor.name
-        if actor.former:
-            return None
+        if actor.former:  # out of office: no longer the state's voice, still the party's
+            party = self.actors[actor.affiliation_key] if actor.affiliation_key else None
+            return party.name if party is not None and party.party else None
         if actor.affiliation_key:
             return self.represents(actor.affiliation_key, depth + 1, guess=guess)
         guessed = self.home_state(actor.avoid_states) if actor.state_office and guess else None
@@ -372,6 +374,7 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
     index = ActorIndex(doc=doc, gaz=gaz)
     person_spans = [e for e in doc.ents if e.label_ == "PERSON"]
     _gazetteer_mentions(index, matchers, person_spans)
+    state_named_organisations(index)
     _ministries(index)
     _government_bodies(index)
     _people(index, person_spans)
@@ -381,6 +384,8 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
             apply_title(index, mention)
     _surnames(index)
     untitled_office_holders(index)
+    possessed_parties(index)
+    introduced_groups(index)
     return index
 
 
