@@ -543,6 +543,9 @@ def _state_marked(index: ActorIndex, ent: Span) -> tuple[str | None, Span]:
         owner = index.by_token.get(ent.start - 2)
         if owner is not None and owner.kind == "state":
             return owner.keys[0], ent
+    before = index.by_token.get(ent.start - 1) if ent.start else None  # the tagger left "U.S." out of the name
+    if before is not None and before.kind in ("state", "demonym") and index.doc[ent.start - 1].head in ent:
+        return before.keys[0], ent
     return None, ent
 
 
