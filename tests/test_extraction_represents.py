@@ -129,3 +129,42 @@ def test_office_holder_keeps_the_state_over_a_possessed_party(nlp) -> None:  # t
         "Adley's Labour Party also came to his defence."
     )
     assert ("deny", "United Kingdom", None) in claims(nlp, text)
+
+
+# Targets a sentence gives by its shape rather than as an object.
+TARGET_CASES = [
+    # whoever answers a criticism is its target
+    (
+        "Poland defended its judicial reform on Tuesday in response to Germany's criticism.",
+        ("condemn", "Germany", "Poland"),
+    ),
+    ("Chile has reacted angrily to Bolivia's criticism.", ("condemn", "Bolivia", "Chile")),
+    # the accusations a speaker rejects come from where the sentence says they come from
+    (
+        '"These are baseless accusations coming out of Beijing," said Japanese Foreign Minister Taro Sato.',
+        ("deny", "Japan", "China"),
+    ),
+    ("Kenya rejected the allegations emanating from Somalia as unfounded.", ("deny", "Kenya", "Somalia")),
+    # a state named just before the tagger's organisation still owns it
+    ("A U.S. Appeals Court judge, Tom Lee, accused Google of hiding evidence.", ("accuse", "United States", "Google")),
+]
+
+
+@pytest.mark.parametrize("text,expected", TARGET_CASES)
+def test_target_from_the_shape_of_the_sentence(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)
+
+
+TARGET_NEGATIVES = [
+    # a criticism that names what it criticises is not aimed at whoever answers it
+    ("Chile has reacted angrily to Bolivia's criticism of Peru.", ("condemn", "Bolivia", "Chile")),
+    # unnamed sources are no accuser
+    ("Kenya rejected the allegations coming from anonymous sources.", ("deny", "Kenya", "anonymous sources")),
+    # an answer with no named critic is no claim
+    ("In response to the criticism, Poland defended its judicial reform.", ("condemn", None, "Poland")),
+]
+
+
+@pytest.mark.parametrize("text,unexpected", TARGET_NEGATIVES)
+def test_target_not_taken_from_the_answer(nlp, text: str, unexpected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert unexpected not in claims(nlp, text)
