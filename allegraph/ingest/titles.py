@@ -108,8 +108,10 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
     inside = {t.i for t in tokens}
     excluded = {t.i for t in tokens if t.i - 1 in inside and index.doc[t.i - 1].lower_ == "to"}
     affiliation = None
+    datelined = _dateline(tokens)  # "HAVANA U.S. President X": the dateline's city is where, not whose
+    ordered = [t for t in tokens if t.i not in datelined] + [t for t in tokens if t.i in datelined]
     for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
-        for t in tokens:
+        for t in ordered:
             m = index.by_token.get(t.i)
             if m and m.kind in kinds and t.i not in excluded and key not in m.keys:
                 affiliation = m.keys[0]
@@ -133,6 +135,17 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
         actor.affiliation_key = affiliation
     if not actor.role and not actor.affiliation_key:
         _share_conjunct_title(index, mention)  # "Republican front-runner X and top challenger Y"
+
+
+def _dateline(tokens: list[Token]) -> set[int]:
+    """Positions of a capitalised dateline ("UNITED NATIONS", "HAVANA") that opens a line before the title."""
+    found: set[int] = set()
+    for t in tokens:
+        at_line_start = t.i == 0 or "\n" in t.doc[t.i - 1].text_with_ws or t.i - 1 in found
+        if not (at_line_start and t.is_upper and t.is_alpha and len(t.text) > 2):
+            break
+        found.add(t.i)
+    return found
 
 
 def _former(tokens: list[Token]) -> bool:
