@@ -35,6 +35,7 @@ TRAILING_TITLE_WORDS = {"chief", "executive", "president", "chairman", "chairwom
 BARE_INSTITUTION_WORDS = {"state", "house", "senate", "congress", "commons", "lords", "cabinet", "court", "party"}
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 PRONOUN_COLLECTIVE = {"it", "its"}
 REPRESENTATIVE_NOUNS = {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "solicitors",
                         "barrister", "spokesman", "spokeswoman", "spokesperson", "aide", "aides"}  # fmt: skip
@@ -334,7 +335,7 @@ class ActorIndex:
         word = token.text.lower()
         for key, actor in self.actors.items():
             if actor.type == "Person":
-                if word == actor.name.split()[-1].lower() and len(word) > 2:
+                if word == surname(actor.name).lower() and len(word) > 2:
                     return [key]
             elif actor.type == "Organization" and len(actor.name.split()) > 1 and not token.is_sent_start:
                 # a sentence's first word is capitalised anyway: "News of ..." is not "ABC News"
@@ -502,7 +503,7 @@ def _government_bodies(index: ActorIndex) -> None:
 
 
 def _organisations(index: ActorIndex) -> None:
-    surnames = {a.name.split()[-1] for a in index.actors.values() if a.type == "Person"}
+    surnames = {surname(a.name) for a in index.actors.values() if a.type == "Person"}
     for ent in index.doc.ents:
         if ent.label_ not in ("ORG", "NORP"):
             continue
@@ -519,6 +520,8 @@ def _organisations(index: ActorIndex) -> None:
         if not tokens or ent.label_ == "NORP":
             continue
         name = written(tokens)
+        if all(t.lower_ in MINISTRY_SPECS for t in tokens):
+            continue  # "Defence" of "Japanese Defence Minister": the office's portfolio, part of a title
         if name.lower() in BARE_INSTITUTION_WORDS:
             continue  # "Secretary of State", "the House": part of a title, not an organisation by itself
         if len(name) < 2 or not any(c.isupper() for c in name):
@@ -567,15 +570,23 @@ def _people(index: ActorIndex, persons: list[Span]) -> None:
         if any(t.i in index.by_token for t in span):
             continue
         name = _clean_person_name(span)
-        if not name or not name[0].isupper():
-            continue
-        surname = name.split()[-1].lower()
-        key = by_surname.get(surname) or _family_name_first(index, span, name) or f"person:{fold(name)}"
+        if not name or not name[0].isupper() or name.lower().rstrip(".") in TITLE_WORDS:
+            continue  # "the King" tagged as a name is a title, resolved as one
+        family = surname(name).lower()
+        key = by_surname.get(family) or _family_name_first(index, span, name) or f"person:{fold(name)}"
         if key not in index.actors:
             index.actors[key] = ActorDraft(key=key, name=name, type="Person")
-            by_surname[surname] = key
+            by_surname[family] = key
         index.actors[key].first_token = min(index.actors[key].first_token, span.start)
         index.add(span.start, span.end, [key], "person")
+
+
+def surname(name: str) -> str:
+    """The word a person is later called by: 'Kara-Murza' for 'Vladimir Kara-Murza Jr.', 'Abdullah' for 'Abdullah II'."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
@@ -590,7 +601,7 @@ def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
 
 
 def _surnames(index: ActorIndex) -> None:
-    people = {a.name.split()[-1]: k for k, a in index.actors.items() if a.type == "Person"}
+    people = {surname(a.name): k for k, a in index.actors.items() if a.type == "Person"}
     for token in index.doc:
         if token.i not in index.by_token and token.text in people and token.pos_ == "PROPN":
             index.add(token.i, token.i + 1, [people[token.text]], "person")
