@@ -168,3 +168,41 @@ TARGET_NEGATIVES = [
 @pytest.mark.parametrize("text,unexpected", TARGET_NEGATIVES)
 def test_target_not_taken_from_the_answer(nlp, text: str, unexpected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert unexpected not in claims(nlp, text)
+
+
+# Whom a title speaks for, where the tagger or the page layout get in the way.
+TITLE_CASES = [
+    # a dateline's city opens the line before the title: it is where, not whose
+    ("NAIROBI Somali President Ali Farah accused Kenya of shelling border towns.", ("accuse", "Somalia", "Kenya")),
+    (
+        "NAIROBI U.S. Secretary of Defense Tom Hale accused Somalia of harbouring militants.",
+        ("accuse", "United States", "Somalia"),
+    ),
+    # the portfolio a tagger takes for an organisation is part of the title
+    ("Pakistan's Interior Minister Ali Khan denied that police had tortured protesters.", ("deny", "Pakistan", None)),
+    (
+        '"We do not have ships capable of carrying out a missile launch," said Japanese Defence Minister Ken Ito.',
+        ("deny", "Japan", None),
+    ),
+    # a name's suffix is not the word the person is later called by
+    (
+        "Boris Petrov Jr., a Russian lawmaker, spoke on Monday. Petrov accused Estonia of persecuting Russian speakers.",
+        ("accuse", "Russia", "Estonia"),
+    ),
+    # a bare title tagged as a name is the title's holder
+    (
+        "King Hamad II of Bahrain spoke on Monday. Iran is arming the rebels, the King told reporters.",
+        ("accuse", "Bahrain", "Iran"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLE_CASES)
+def test_title_speaks_for_its_state(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)
+
+
+def test_alleged_wrong_of_another_is_no_denied_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # not backing a plan to punish someone else's alleged abuses denies nothing of one's own
+    text = "Japan's Foreign Minister Ken Ito said Japan did not back a plan to expel China over alleged abuses."
+    assert not {c for c in claims(nlp, text) if c[0] == "deny"}
