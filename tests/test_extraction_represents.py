@@ -206,3 +206,11 @@ def test_alleged_wrong_of_another_is_no_denied_act(nlp) -> None:  # type: ignore
     # not backing a plan to punish someone else's alleged abuses denies nothing of one's own
     text = "Japan's Foreign Minister Ken Ito said Japan did not back a plan to expel China over alleged abuses."
     assert not {c for c in claims(nlp, text) if c[0] == "deny"}
+
+
+def test_place_named_after_a_state_is_not_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Latin America" holds "America", and is not the United States
+    assert not claims(nlp, "Latin America's leaders accused Chile of dumping copper.")
+    # the state itself, named on its own, still speaks
+    text = "Ships in the South China Sea were harassed. China accused the Philippines of the harassment."
+    assert ("accuse", "China", "Philippines") in claims(nlp, text)

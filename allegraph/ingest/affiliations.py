@@ -1,7 +1,7 @@
 """Whom people and organisations speak for, from what the text says around their names rather than
 from their titles: "Singh's Congress Party" (a person's own party), "three Labour councillors ... A, B
-and C deny" (a group that introduces the people named next), "Open Russia" (an organisation named
-after a state is not that state).
+and C deny" (a group that introduces the people named next), "Free Syrian Army" (an organisation
+named after a state is not that state).
 """
 
 from __future__ import annotations
@@ -95,11 +95,11 @@ def _next_named_group(index: ActorIndex, noun: Token) -> list[str]:
 
 
 def state_named_organisations(index: ActorIndex) -> None:
-    """'Open Russia', 'the Free Syrian Army', 'Voice of America': a name that holds a state's name but does
-    not open with it is an organisation's own name, not the state (nor its army). Runs on the gazetteer's
-    mentions, before any other actor is found."""
+    """'the Free Syrian Army', 'Voice of America': a name that holds a state's name but does not open with
+    it is an organisation's own name, not the state (nor its army); 'Latin America', 'the South China Sea'
+    are places, not the state either. Runs on the gazetteer's mentions, before any other actor is found."""
     for ent in index.doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ not in ("ORG", "LOC", "FAC"):
             continue
         tokens = [t for t in ent if t.lower_ != "the"]
         inner = [index.by_token[t.i] for t in tokens if t.i in index.by_token]
@@ -107,8 +107,9 @@ def state_named_organisations(index: ActorIndex) -> None:
             continue
         for mention in {id(m): m for m in inner}.values():
             _forget(index, mention)
-        name = "".join(t.text_with_ws for t in tokens).strip()
-        index.add(tokens[0].i, tokens[-1].i + 1, [index.org_key(name, tokens[0].i)], "org")
+        if ent.label_ == "ORG":
+            name = "".join(t.text_with_ws for t in tokens).strip()
+            index.add(tokens[0].i, tokens[-1].i + 1, [index.org_key(name, tokens[0].i)], "org")
 
 
 def _named_after_state(index: ActorIndex, tokens: list[Token], inner: list[Mention]) -> bool:
