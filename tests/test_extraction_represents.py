@@ -214,3 +214,42 @@ def test_place_named_after_a_state_is_not_the_state(nlp) -> None:  # type: ignor
     # the state itself, named on its own, still speaks
     text = "Ships in the South China Sea were harassed. China accused the Philippines of the harassment."
     assert ("accuse", "China", "Philippines") in claims(nlp, text)
+
+
+# "The government", "the regime", "the authorities": the state the passage just named.
+PASSAGE = (
+    "U.S. envoy meets Gulf leaders\n\nThe United States sent its envoy to the Gulf on Monday. "
+    "Washington wants a deal, U.S. officials said. American diplomats met for hours. "
+)
+UNNAMED_GOVERNMENT_CASES = [
+    (
+        PASSAGE + "Rights groups said Egyptian police had tortured detainees. The government denied the allegations.",
+        "Egypt",
+    ),
+    (PASSAGE + "Activists said Syrian troops had shelled a hospital. The regime rejected the accusations.", "Syria"),
+    (
+        PASSAGE + "Human Rights Watch said Bahraini police beat protesters. The authorities denied the charges.",
+        "Bahrain",
+    ),
+    # two states in the nearest sentences: no guess from the passage, the story's own state
+    (
+        PASSAGE + "Witnesses said Bahraini police beat protesters with help from Saudi troops. "
+        "The government denied the allegations.",
+        "United States",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,state", UNNAMED_GOVERNMENT_CASES)
+def test_unnamed_government_is_the_passage_state(nlp, text: str, state: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("deny", state, None) in claims(nlp, text)
+
+
+def test_lowercase_institution_is_no_seat_of_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    from allegraph.ingest.actors import build_index
+
+    component = nlp.get_pipe("allegraph_claims")
+    doc = nlp("A justice department employee was shot, and the Justice Department said it would investigate.")
+    index = build_index(doc, component.gazetteer, (component.lower, component.exact))
+    named = [doc[m.start : m.end].text for m in index.mentions if m.kind == "org"]
+    assert named == ["Justice Department"]

@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from allegraph.ingest.affiliations import introduced_groups, possessed_parties, state_named_organisations
+from allegraph.ingest.affiliations import introduced_groups, possessed_parties, recent_state, state_named_organisations
 from allegraph.ingest.gazetteer import Gazetteer, fold
 from allegraph.ingest.syntax import is_possessor
 from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
@@ -213,7 +213,8 @@ class ActorIndex:
         if lower in PRONOUN_COLLECTIVE:
             return self._last(lambda a: a.type != "Person", token.i)
         if lower in UNNAMED_GOVERNMENT and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
-            home = self.home_state()  # "the government denies ...": the government the story is about
+            # "the government denies ...": the one state the passage just named, else the story's own
+            home = recent_state(self, token) or self.home_state()
             return [home] if home else []
         if lower in REPRESENTATIVE_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             principal = [k for c in token.children if is_possessor(c) for k in self.resolve(c)]
@@ -408,7 +409,7 @@ def _gazetteer_mentions(index: ActorIndex, matchers: tuple[PhraseMatcher, Phrase
         elif text_no_the in gaz.orgs:
             org = gaz.orgs[text_no_the]
             index.add(span.start, span.end, [index.org_key(org.name, span.start, parent=org.parent)], "org")
-        elif text in gaz.seats:
+        elif text in gaz.seats and span[0].text[:1].isupper():  # "a justice department employee" names none
             display, iso = gaz.seats[text]
             key = index.org_key(display, span.start, state_key=index.state_key(iso, span.start))
             index.add(span.start, span.end, [key], "org")

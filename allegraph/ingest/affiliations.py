@@ -20,6 +20,7 @@ GROUP_NOUNS = {"councillors", "councilors", "mps", "meps", "senators", "lawmaker
                "officials", "ministers", "diplomats", "activists", "politicians", "candidates", "members"}  # fmt: skip
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 GROUP_WINDOW = 8  # sentences after the group noun in which its members are named
+PASSAGE = 2  # sentences before "the government" that tell which state's it is
 # Words that open the name of a state's own force or institution ("Royal Thai Army").
 STATE_STYLE_WORDS = {"royal", "imperial"}
 
@@ -136,3 +137,22 @@ def _forget(index: ActorIndex, mention: Mention) -> None:
     index.mentions.remove(mention)
     for i in range(mention.start, mention.end):
         index.by_token.pop(i, None)
+
+
+def recent_state(index: ActorIndex, token: Token) -> str | None:
+    """'... the Filipino leader ordered killings. The government denied the allegations.': the state an
+    unnamed government belongs to is the one the passage just named, when the nearest sentences that name
+    any state name only one."""
+    doc, floor = index.doc, token.sent.start
+    for _ in range(PASSAGE):
+        floor = doc[floor - 1].sent.start if floor > 0 else 0
+        states = {
+            state
+            for mention in index.mentions
+            if floor <= mention.start < token.i and mention.kind != "person"
+            for key in mention.keys
+            if (state := index.state_of(key)) is not None
+        }
+        if states:
+            return states.pop() if len(states) == 1 else None
+    return None
