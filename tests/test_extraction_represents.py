@@ -253,3 +253,17 @@ def test_lowercase_institution_is_no_seat_of_government(nlp) -> None:  # type: i
     index = build_index(doc, component.gazetteer, (component.lower, component.exact))
     named = [doc[m.start : m.end].text for m in index.mentions if m.kind == "org"]
     assert named == ["Justice Department"]
+
+
+RESIDENCE_CASES = [
+    # where a person lives or whose passport they hold makes them speak for no state
+    ("Anna Berg, a U.S. citizen held in Tehran, denied spying for Israel.", ("deny", "Anna Berg", None)),
+    ("Omar Haddad, a London resident, accused Syria of torturing his brother.", ("accuse", "Omar Haddad", "Syria")),
+    # an office in the apposition still does
+    ("Omar Haddad, a Syrian diplomat, accused Turkey of arming rebels.", ("accuse", "Syria", "Turkey")),
+]
+
+
+@pytest.mark.parametrize("text,expected", RESIDENCE_CASES)
+def test_residence_is_no_affiliation(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)

@@ -30,6 +30,7 @@ STATE_OFFICE_WORDS = {
 PARTY_OFFICE_WORDS = {"senator", "sen", "lawmaker", "mp", "mep", "candidate", "leader", "rep", "congressman",
                       "congresswoman", "councillor", "councilor", "activist", "chairman", "chairwoman"}  # fmt: skip
 FORMER_WORDS = {"former", "ex", "ex-", "onetime", "one-time"}
+RESIDENCE_NOUNS = {"resident", "native", "citizen", "national", "expatriate", "immigrant", "emigre", "emigrant"}
 US_PARTY_TAG = {"D": "Democratic Party", "R": "Republican Party"}
 
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART"}
@@ -58,8 +59,8 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
     tokens = _after_phrasal_to(tokens)
     head = doc[mention.start : mention.end].root
     for child in head.children:
-        if child.dep_ == "appos":
-            tokens.extend(child.subtree)
+        if child.dep_ == "appos" and child.lemma_.lower() not in RESIDENCE_NOUNS:
+            tokens.extend(child.subtree)  # not "X, a Washington resident": living there speaks for no one
         elif child.dep_ == "prep" and child.lower_ == "of" and _next_to(doc, mention.end, child.i):
             tokens.extend(child.subtree)  # "President Rodrigo Duterte of the Philippines", "X, of MSF,"
     # "X is a coordinator for Open Russia", "X, who is a spokeswoman for Oxfam,"
