@@ -267,3 +267,28 @@ RESIDENCE_CASES = [
 @pytest.mark.parametrize("text,expected", RESIDENCE_CASES)
 def test_residence_is_no_affiliation(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert expected in claims(nlp, text)
+
+
+RELATIVE_CLAUSE_CASES = [
+    # a relative clause that says whom the person works for, or which party they belong to
+    (
+        "Sam Reed, who heads Amnesty International's Asia office, accused Myanmar of torture.",
+        ("accuse", "Amnesty International", "Myanmar"),
+    ),
+    (
+        "Sam Reed, who works for Human Rights Watch, accused Egypt of torturing detainees.",
+        ("accuse", "Human Rights Watch", "Egypt"),
+    ),
+    (
+        "Sam Reed, who is a member of the Conservative Party, accused France of lying.",
+        ("accuse", "Conservative Party", "France"),
+    ),
+    # an office held in the past, or a place of work, is no side
+    ("Sam Reed, who led Australia until 2019, accused China of coercion.", ("accuse", "Sam Reed", "China")),
+    ("Sam Reed, who works in Kenya, accused Somalia of shelling.", ("accuse", "Sam Reed", "Somalia")),
+]
+
+
+@pytest.mark.parametrize("text,expected", RELATIVE_CLAUSE_CASES)
+def test_relative_clause_gives_the_side(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from allegraph.ingest.syntax import prep_objects
+
 if TYPE_CHECKING:
     from allegraph.ingest.actors import ActorIndex, Mention
 
@@ -30,6 +32,8 @@ STATE_OFFICE_WORDS = {
 PARTY_OFFICE_WORDS = {"senator", "sen", "lawmaker", "mp", "mep", "candidate", "leader", "rep", "congressman",
                       "congresswoman", "councillor", "councilor", "activist", "chairman", "chairwoman"}  # fmt: skip
 FORMER_WORDS = {"former", "ex", "ex-", "onetime", "one-time"}
+# Verbs of a relative clause that tell whom a person works for ("X, who heads Amnesty's Asia office").
+SERVING_VERBS = {"head", "lead", "chair", "run", "direct", "work", "represent"}
 RESIDENCE_NOUNS = {"resident", "native", "citizen", "national", "expatriate", "immigrant", "emigre", "emigrant"}
 US_PARTY_TAG = {"D": "Democratic Party", "R": "Republican Party"}
 
@@ -67,8 +71,12 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
     copulas = [head.head] if head.dep_ == "nsubj" else []
     copulas += [c for c in head.children if c.dep_ == "relcl"]
     for copula in (c for c in copulas if c.lemma_ == "be"):
-        roles = [c for c in copula.children if c.dep_ == "attr" and c.lemma_.lower() in ROLE_NOUNS]
+        roles = [c for c in copula.children if c.dep_ == "attr" and c.lemma_.lower() in ROLE_NOUNS | {"member"}]
         tokens.extend(t for c in roles for t in c.subtree)
+    for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in SERVING_VERBS):
+        if clause.tag_ in ("VBZ", "VBP"):  # "who heads X", "who works for X": not "who led X until 2019"
+            served = [c for c in clause.children if c.dep_ == "dobj"] + prep_objects(clause, "for", "at")
+            tokens.extend(t for c in served for t in c.subtree if t not in tokens)
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
         tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
         for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i):
