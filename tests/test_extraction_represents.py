@@ -292,3 +292,24 @@ RELATIVE_CLAUSE_CASES = [
 @pytest.mark.parametrize("text,expected", RELATIVE_CLAUSE_CASES)
 def test_relative_clause_gives_the_side(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert expected in claims(nlp, text)
+
+
+MINISTRY_CASES = [
+    # an unqualified ministry named before the document qualifies it is the one ministry of that name
+    (
+        "A Defence Ministry spokesman said Georgian troops had shelled three villages. "
+        "The Russian Defence Ministry later published photographs.",
+        ("accuse", "Russia", "Georgia"),
+    ),
+    # two states' ministries of that name: no guess
+    (
+        "A Defence Ministry spokesman said Georgian troops had shelled three villages. "
+        "The Russian Defence Ministry and the Turkish Defence Ministry later published photographs.",
+        ("accuse", "Defense Ministry", "Georgia"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", MINISTRY_CASES)
+def test_unqualified_ministry_takes_the_documents_state(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)

@@ -14,7 +14,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from allegraph.ingest.affiliations import introduced_groups, possessed_parties, recent_state, state_named_organisations
+from allegraph.ingest.affiliations import (
+    introduced_groups,
+    possessed_parties,
+    qualified_ministries,
+    recent_state,
+    state_named_organisations,
+)
 from allegraph.ingest.gazetteer import Gazetteer, fold
 from allegraph.ingest.syntax import is_possessor
 from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
@@ -378,6 +384,7 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
     _gazetteer_mentions(index, matchers, person_spans)
     state_named_organisations(index)
     _ministries(index)
+    qualified_ministries(index)
     _government_bodies(index)
     _people(index, person_spans)
     _organisations(index)

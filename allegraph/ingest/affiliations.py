@@ -156,3 +156,19 @@ def recent_state(index: ActorIndex, token: Token) -> str | None:
         if states:
             return states.pop() if len(states) == 1 else None
     return None
+
+
+def qualified_ministries(index: ActorIndex) -> None:
+    """'A Defense Ministry spokesman said ...' before 'Russian Defense Ministry' is named: an unqualified
+    ministry is the one ministry of that name the document qualifies by its state, wherever it does."""
+    for mention in index.mentions:
+        actor = index.actors[mention.keys[0]]
+        if mention.kind != "org" or actor.state_key or not actor.name.endswith(" Ministry") or " " in actor.name[:-9]:
+            continue
+        qualified = [
+            key
+            for key, other in index.actors.items()
+            if other.type == "Organization" and other.state_key and other.name.endswith(" " + actor.name)
+        ]
+        if len(qualified) == 1:
+            mention.keys = qualified
