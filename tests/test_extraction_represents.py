@@ -313,3 +313,26 @@ MINISTRY_CASES = [
 @pytest.mark.parametrize("text,expected", MINISTRY_CASES)
 def test_unqualified_ministry_takes_the_documents_state(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert expected in claims(nlp, text)
+
+
+FAMILY_NAME_CASES = [
+    # "Mr Chen" after "Chen Weiming": the family name comes first, and the tagger leaves "Mr" out of the name
+    (
+        "Chen Weiming, China's ambassador to Kenya, spoke on Friday. Mr Chen accused Kenya of harassing traders.",
+        ("accuse", "China", "Kenya"),
+    ),
+    (
+        "Park Sung-ho, South Korea's trade minister, spoke on Friday. Mr. Park accused Japan of dumping steel.",
+        ("accuse", "South Korea", "Japan"),
+    ),
+    # another person of that family name is someone else
+    (
+        "Chen Weiming, China's ambassador to Kenya, spoke on Friday. Chen Li accused Kenya of harassing traders.",
+        ("accuse", "Chen Li", "Kenya"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", FAMILY_NAME_CASES)
+def test_family_name_first(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)

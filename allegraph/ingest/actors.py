@@ -42,6 +42,7 @@ BARE_INSTITUTION_WORDS = {"state", "house", "senate", "congress", "commons", "lo
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+HONORIFICS = ("mr", "mrs", "ms", "dr")
 PRONOUN_COLLECTIVE = {"it", "its"}
 REPRESENTATIVE_NOUNS = {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "solicitors",
                         "barrister", "spokesman", "spokeswoman", "spokesperson", "aide", "aides"}  # fmt: skip
@@ -598,8 +599,9 @@ def surname(name: str) -> str:
 
 
 def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
-    """'Mr Wang' after 'Wang Wenbin': names that put the family name first."""
-    if " " in name or span[0].lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr"):
+    """'Mr Wang' after 'Wang Wenbin': names that put the family name first (the tagger may leave "Mr" out)."""
+    honorific = span[0] if span[0].lower_.rstrip(".") in HONORIFICS or span.start == 0 else span.doc[span.start - 1]
+    if " " in name or honorific.lower_.rstrip(".") not in HONORIFICS:
         return None
     for key, actor in index.actors.items():
         words = actor.name.split()
