@@ -513,14 +513,15 @@ def _government_bodies(index: ActorIndex) -> None:
 
 def _organisations(index: ActorIndex) -> None:
     surnames = {surname(a.name) for a in index.actors.values() if a.type == "Person"}
+    first_names = {a.name.split()[0] for a in index.actors.values() if a.type == "Person" and " " in a.name}
     for ent in index.doc.ents:
         if ent.label_ not in ("ORG", "NORP"):
             continue
         state, rest = _state_marked(index, ent)
         if any(t.i in index.by_token for t in rest):
             continue
-        if ent[-1].text in surnames:
-            continue  # a person's surname the tagger took for an organisation
+        if ent[-1].text in surnames or (ent.text in first_names and ent.start and _honorific(index.doc[ent.start - 1])):
+            continue  # a person's surname the tagger took for an organisation, or "Mr Chen" after "Chen Weiming"
         tokens = [t for t in ent if t.lower_ != "the"]  # the name keeps its state: "Zambian Supreme Court"
         while len(tokens) > 1 and tokens[-1].lower_ in TRAILING_TITLE_WORDS:
             tokens.pop()  # "Fox News Channel Chief [Executive Roger Ailes]": the title is not the name
@@ -600,8 +601,8 @@ def surname(name: str) -> str:
 
 def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
     """'Mr Wang' after 'Wang Wenbin': names that put the family name first (the tagger may leave "Mr" out)."""
-    honorific = span[0] if span[0].lower_.rstrip(".") in HONORIFICS or span.start == 0 else span.doc[span.start - 1]
-    if " " in name or honorific.lower_.rstrip(".") not in HONORIFICS:
+    honorific = span[0] if _honorific(span[0]) or span.start == 0 else span.doc[span.start - 1]
+    if " " in name or not _honorific(honorific):
         return None
     for key, actor in index.actors.items():
         words = actor.name.split()
@@ -612,6 +613,16 @@ def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
 
 def _surnames(index: ActorIndex) -> None:
     people = {surname(a.name): k for k, a in index.actors.items() if a.type == "Person"}
+    family_first = {a.name.split()[0]: k for k, a in index.actors.items() if a.type == "Person" and " " in a.name}
     for token in index.doc:
-        if token.i not in index.by_token and token.text in people and token.pos_ == "PROPN":
-            index.add(token.i, token.i + 1, [people[token.text]], "person")
+        if token.i in index.by_token or token.pos_ != "PROPN":
+            continue
+        key = people.get(token.text) or (
+            family_first.get(token.text) if token.i and _honorific(index.doc[token.i - 1]) else None
+        )
+        if key:
+            index.add(token.i, token.i + 1, [key], "person")
+
+
+def _honorific(token: Token) -> bool:
+    return token.lower_.rstrip(".") in HONORIFICS
