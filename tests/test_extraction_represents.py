@@ -231,6 +231,13 @@ UNNAMED_GOVERNMENT_CASES = [
         PASSAGE + "Human Rights Watch said Bahraini police beat protesters. The authorities denied the charges.",
         "Bahrain",
     ),
+    # a city where something happened names no government: the passage's state is the one before it
+    (
+        "Egypt jails activists\n\nEgypt has jailed hundreds of activists, Egyptian lawyers say. "
+        "Egyptian courts sentenced many to long terms. Amnesty International released its report in London "
+        "on Monday. The government denied the allegations.",
+        "Egypt",
+    ),
     # two states in the nearest sentences: no guess from the passage, the story's own state
     (
         PASSAGE + "Witnesses said Bahraini police beat protesters with help from Saudi troops. "

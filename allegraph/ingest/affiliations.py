@@ -21,6 +21,7 @@ GROUP_NOUNS = {"councillors", "councilors", "mps", "meps", "senators", "lawmaker
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 GROUP_WINDOW = 8  # sentences after the group noun in which its members are named
 PASSAGE = 2  # sentences before "the government" that tell which state's it is
+PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "into", "across", "inside", "outside"}
 # Words that open the name of a state's own force or institution ("Royal Thai Army").
 STATE_STYLE_WORDS = {"royal", "imperial"}
 
@@ -149,7 +150,7 @@ def recent_state(index: ActorIndex, token: Token) -> str | None:
         states = {
             state
             for mention in index.mentions
-            if floor <= mention.start < token.i and mention.kind != "person"
+            if floor <= mention.start < token.i and mention.kind != "person" and not _where(index, mention)
             for key in mention.keys
             if (state := index.state_of(key)) is not None
         }
@@ -172,3 +173,9 @@ def qualified_ministries(index: ActorIndex) -> None:
         ]
         if len(qualified) == 1:
             mention.keys = qualified
+
+
+def _where(index: ActorIndex, mention: Mention) -> bool:
+    """'released its report in London': a place where something happened names no government."""
+    root = index.doc[mention.start : mention.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
