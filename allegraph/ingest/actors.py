@@ -22,6 +22,7 @@ from allegraph.ingest.affiliations import (
     state_named_organisations,
 )
 from allegraph.ingest.gazetteer import Gazetteer, fold
+from allegraph.ingest.names import is_honorific, surname
 from allegraph.ingest.syntax import is_possessor
 from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
 
@@ -41,8 +42,6 @@ TRAILING_TITLE_WORDS = {"chief", "executive", "president", "chairman", "chairwom
 BARE_INSTITUTION_WORDS = {"state", "house", "senate", "congress", "commons", "lords", "cabinet", "court", "party"}
 GOV_ORG_HEADS = {"ministry", "ministries", "embassy", "parliament", "police", "navy", "intelligence"}
 PRONOUN_PERSON = {"he", "she", "him", "her"}
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-HONORIFICS = ("mr", "mrs", "ms", "dr")
 PRONOUN_COLLECTIVE = {"it", "its"}
 REPRESENTATIVE_NOUNS = {"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "solicitors",
                         "barrister", "spokesman", "spokeswoman", "spokesperson", "aide", "aides"}  # fmt: skip
@@ -417,7 +416,7 @@ def _gazetteer_mentions(index: ActorIndex, matchers: tuple[PhraseMatcher, Phrase
         elif text_no_the in gaz.orgs:
             org = gaz.orgs[text_no_the]
             index.add(span.start, span.end, [index.org_key(org.name, span.start, parent=org.parent)], "org")
-        elif text in gaz.seats and span[0].text[:1].isupper():  # "a justice department employee" names none
+        elif text in gaz.seats and span[0].text[:1].isupper():  # "a defense department contractor" names none
             display, iso = gaz.seats[text]
             key = index.org_key(display, span.start, state_key=index.state_key(iso, span.start))
             index.add(span.start, span.end, [key], "org")
@@ -520,7 +519,9 @@ def _organisations(index: ActorIndex) -> None:
         state, rest = _state_marked(index, ent)
         if any(t.i in index.by_token for t in rest):
             continue
-        if ent[-1].text in surnames or (ent.text in first_names and ent.start and _honorific(index.doc[ent.start - 1])):
+        if ent[-1].text in surnames or (
+            ent.text in first_names and ent.start and is_honorific(index.doc[ent.start - 1])
+        ):
             continue  # a person's surname the tagger took for an organisation, or "Mr Chen" after "Chen Weiming"
         tokens = [t for t in ent if t.lower_ != "the"]  # the name keeps its state: "Zambian Supreme Court"
         while len(tokens) > 1 and tokens[-1].lower_ in TRAILING_TITLE_WORDS:
@@ -591,18 +592,10 @@ def _people(index: ActorIndex, persons: list[Span]) -> None:
         index.add(span.start, span.end, [key], "person")
 
 
-def surname(name: str) -> str:
-    """The word a person is later called by: 'Kara-Murza' for 'Vladimir Kara-Murza Jr.', 'Abdullah' for 'Abdullah II'."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in NAME_SUFFIXES:
-        words.pop()
-    return words[-1]
-
-
 def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
-    """'Mr Wang' after 'Wang Wenbin': names that put the family name first (the tagger may leave "Mr" out)."""
-    honorific = span[0] if _honorific(span[0]) or span.start == 0 else span.doc[span.start - 1]
-    if " " in name or not _honorific(honorific):
+    """'Mr Chen' after 'Chen Weiming': names that put the family name first (the tagger may leave "Mr" out)."""
+    honorific = span[0] if is_honorific(span[0]) or span.start == 0 else span.doc[span.start - 1]
+    if " " in name or not is_honorific(honorific):
         return None
     for key, actor in index.actors.items():
         words = actor.name.split()
@@ -618,11 +611,7 @@ def _surnames(index: ActorIndex) -> None:
         if token.i in index.by_token or token.pos_ != "PROPN":
             continue
         key = people.get(token.text) or (
-            family_first.get(token.text) if token.i and _honorific(index.doc[token.i - 1]) else None
+            family_first.get(token.text) if token.i and is_honorific(index.doc[token.i - 1]) else None
         )
         if key:
             index.add(token.i, token.i + 1, [key], "person")
-
-
-def _honorific(token: Token) -> bool:
-    return token.lower_.rstrip(".") in HONORIFICS
