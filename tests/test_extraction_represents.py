@@ -24,7 +24,7 @@ EVENT_CASES = [
     # "criticised the raid, saying ...": the speaker's own words hung on the noun do not make it another raid
     (
         "Iranian security forces stormed the offices of the movement in a raid on Monday. "
-        "Party leader Ali Karimi criticised the raid, saying it was illegal.",
+        "Party leader Ali Karimi condemned the raid, calling it illegal.",
         {("condemn", "Ali Karimi", "Iran")},
     ),
     (
@@ -34,8 +34,8 @@ EVENT_CASES = [
     ),
     # "the drills held by X and Y drew criticism from Z": one claim against each author
     (
-        "Officials said the exercises held by Japan and India would start on Monday. "
-        "The exercises drew criticism from China.",
+        "Officials said the naval drills conducted by Japan and India would start on Monday. "
+        "The drills drew criticism from China.",
         {("condemn", "China", "Japan"), ("condemn", "China", "India")},
     ),
     (
@@ -53,12 +53,12 @@ def test_condemned_event_takes_its_author(nlp, text: str, expected: set[tuple]) 
 EVENT_NEGATIVES = [
     # the earlier event is told without an author: the condemnation keeps no target
     (
-        "A raid on the offices took place on Monday. Party leader Ali Karimi criticised the raid, saying it was illegal.",
+        "A raid on the offices took place on Monday. Party leader Ali Karimi condemned the raid, calling it illegal.",
         ("condemn", "Ali Karimi", None),
     ),
     # the event the speaker reacts to was only demanded, never carried out by anyone named
     (
-        "Activists demanded that Japan and India stop the exercises. The exercises drew criticism from China.",
+        "Activists demanded that Japan and India stop the naval drills. The drills drew criticism from China.",
         ("condemn", "China", None),
     ),
 ]
@@ -74,7 +74,7 @@ def test_condemned_event_without_a_named_author(nlp, text: str, expected: tuple)
 SIDE_CASES = [
     # "X's <party>": the person's own party, also for one out of office
     (
-        "Former Prime Minister Tom Adley denied the accusations. Adley's Labour Party also came to his defence.",
+        "Former Prime Minister Tom Adley denied the accusations. Adley's Labour Party said he had done nothing wrong.",
         ("deny", "Labour Party", None),
     ),
     (
@@ -83,9 +83,9 @@ SIDE_CASES = [
     ),
     # a counted group of party members introduces the names given together next
     (
-        "Two Labour councillors in Leeds were charged with fraud last month. The prosecution says they forged "
+        "Two Conservative MPs were questioned by police last month. The prosecution says they forged "
         "ballots. Peter Quill and Sam Ortiz deny the charges.",
-        ("deny", "Labour Party", None),
+        ("deny", "Conservative Party", None),
     ),
     (
         "Two Republican senators were questioned on Friday. Reporters followed them for hours. "
@@ -108,7 +108,7 @@ SIDE_NEGATIVES = [
     ("Fox attacks Reed's Tory 'lies'\n\nSam Reed denied wrongdoing.", ("deny", "Sam Reed", None)),
     # a group of another size does not name these people
     (
-        "Three Labour councillors in Leeds were charged with fraud last month. The prosecution says they forged "
+        "Three Conservative MPs were questioned by police last month. The prosecution says they forged "
         "ballots. Peter Quill and Sam Ortiz deny the charges.",
         ("deny", "Peter Quill", None),
     ),
@@ -126,7 +126,7 @@ def test_side_not_taken_from_unrelated_words(nlp, text: str, expected: tuple) ->
 def test_office_holder_keeps_the_state_over_a_possessed_party(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Britain rejected the report. Prime Minister Tom Adley denied the accusations of fraud. "
-        "Adley's Labour Party also came to his defence."
+        "Adley's Labour Party said he had done nothing wrong."
     )
     assert ("deny", "United Kingdom", None) in claims(nlp, text)
 

@@ -97,7 +97,7 @@ AUTHOR_VERBS = lx.LIGHT_VERBS | {"stage", "mount", "order", "perform", "hold", "
 
 def _author_clause(noun: Token) -> Token | None:
     """The clause an earlier mention of an event belongs to: 'X carried out a raid', 'X stormed it in a raid',
-    'the drills held by X'."""
+    'the strikes carried out by X'."""
     held = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and prep_objects(c, "by")]
     if held and held[0].lemma_.lower() in AUTHOR_VERBS:
         return held[0]

@@ -1,6 +1,6 @@
 """Whom people and organisations speak for, from what the text says around their names rather than
-from their titles: "Singh's Congress Party" (a person's own party), "three Labour councillors ... A, B
-and C deny" (a group that introduces the people named next), "Free Syrian Army" (an organisation
+from their titles: "Ruiz's Socialist Party" (a person's own party), "two Tory MPs were questioned ... A
+and B said" (a group that introduces the people named next), "Free Syrian Army" (an organisation
 named after a state is not that state).
 """
 
@@ -27,7 +27,7 @@ STATE_STYLE_WORDS = {"royal", "imperial"}
 
 
 def possessed_parties(index: ActorIndex) -> None:
-    """'Singh's Congress Party came to his defence': a party named as a person's own is the side that
+    """'Ruiz's Socialist Party backed her': a party named as a person's own is the side that
     person speaks for when no title gives another and no office makes the person the state's voice."""
     for mention in index.mentions:
         party = mention.keys[0]
@@ -35,7 +35,7 @@ def possessed_parties(index: ActorIndex) -> None:
             continue
         root = index.doc[mention.start : mention.end].root
         if root.dep_ in ("compound", "amod", "nmod", "poss"):
-            continue  # "Blair's Tory lies": the party word qualifies another noun, which is the one owned
+            continue  # "Reed's Tory plans": the party word qualifies another noun, which is the one owned
         for child in root.children:
             owner = index.by_token.get(child.i) if is_possessor(child) else None
             person = index.actors[owner.keys[0]] if owner is not None and owner.kind == "person" else None
@@ -44,7 +44,7 @@ def possessed_parties(index: ActorIndex) -> None:
 
 
 def introduced_groups(index: ActorIndex) -> None:
-    """'Three Labour councillors were charged ... A, B and C deny it': the first names given together in
+    """'Two Tory MPs were questioned ... A and B rejected the claims': the first names given together in
     that number, soon after, are the group's members and share its side."""
     for token in index.doc:
         if token.lower_ not in GROUP_NOUNS or token.pos_ != "NOUN":
@@ -70,7 +70,7 @@ def _group_size(noun: Token) -> int:
 
 
 def _group_side(index: ActorIndex, noun: Token) -> str | None:
-    """The party, organisation or state that qualifies the group ('Labour councillors', 'Chinese diplomats')."""
+    """The party, organisation or state that qualifies the group ('Tory MPs', 'Chinese diplomats')."""
     for child in noun.children:
         mention = index.by_token.get(child.i) if child.dep_ in ("compound", "amod", "nmod") else None
         if mention is not None and mention.kind in ("org", "state", "demonym", "body"):
@@ -141,7 +141,7 @@ def _forget(index: ActorIndex, mention: Mention) -> None:
 
 
 def recent_state(index: ActorIndex, token: Token) -> str | None:
-    """'... the Filipino leader ordered killings. The government denied the allegations.': the state an
+    """'... Egyptian police tortured detainees. The authorities deny it.': the state an
     unnamed government belongs to is the one the passage just named, when the nearest sentences that name
     any state name only one."""
     doc, floor = index.doc, token.sent.start
@@ -160,7 +160,7 @@ def recent_state(index: ActorIndex, token: Token) -> str | None:
 
 
 def qualified_ministries(index: ActorIndex) -> None:
-    """'A Defense Ministry spokesman said ...' before 'Russian Defense Ministry' is named: an unqualified
+    """'a Defence Ministry statement said ...' before 'the Russian Defence Ministry' is named: an unqualified
     ministry is the one ministry of that name the document qualifies by its state, wherever it does."""
     for mention in index.mentions:
         actor = index.actors[mention.keys[0]]

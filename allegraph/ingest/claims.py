@@ -241,9 +241,9 @@ def accuser_of(index: ActorIndex, noun: Token) -> list[str]:
 
 
 def _origins(noun: Token) -> list[Token]:
-    """'claims coming from X', 'rhetoric coming out of X with baseless allegations': where the words come from."""
+    """'claims coming from X', 'a stream of false charges coming out of X': where the words come from."""
     node, verbs = noun, [c for c in noun.children if c.dep_ == "acl"]
-    for _ in range(3):  # up through "a lot of", "with": to the clause the words come in
+    for _ in range(3):  # up through "a stream of", "with": to the clause the words come in
         if node.dep_ != "pobj" or node.head.dep_ != "prep":
             break
         node = node.head.head

@@ -79,7 +79,7 @@ def _same_side(index: ActorIndex, speaker: str, target: str) -> bool:
 
 
 def _condemned_event(draft: ClaimDraft) -> Token | None:
-    """'criticised the raid', 'condemnation of the raid', 'the drills drew criticism': a definite event noun
+    """'criticised the raid', 'condemnation of the raid', 'the strikes drew criticism': a definite event noun
     the sentence neither attributes nor describes ('the sentence handed to X', 'the raid on X' are told here)."""
     anchor = draft.sent.doc[draft.anchor]
     nouns = objects(anchor) if anchor.pos_ == "VERB" else prep_objects(anchor, "of")
@@ -94,7 +94,7 @@ def _condemned_event(draft: ClaimDraft) -> Token | None:
 
 
 def _describes(child: Token) -> bool:
-    """A clause or phrase that tells which event it is; 'criticised the raid, saying ...' hangs the
+    """A clause or phrase that tells which event it is; 'condemned the raid, calling it ...' hangs the
     speaker's own words on the noun, and they tell nothing about the raid."""
     if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in lx.SAY_VERBS:
         return False
@@ -103,7 +103,7 @@ def _describes(child: Token) -> bool:
 
 def fill_event_authors(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tuple[ClaimDraft, bool]]:
     """A condemnation of 'the raid' targets whoever an earlier sentence says carried the raid out;
-    a deed of several ("drills held by X and Y") gives one claim against each."""
+    a deed of several ("strikes carried out by X and Y") gives one claim against each."""
     out: list[tuple[ClaimDraft, bool]] = []
     for draft, headline in drafts:
         noun = _condemned_event(draft) if draft.kind == "condemn" and draft.target is None else None

@@ -61,7 +61,7 @@ def _denied_act(verb: Token) -> bool:
 
 
 def _alleged(noun: Token) -> bool:
-    """'a push to suspend X for alleged violations': a wrong charged to someone else, not the means of an act."""
+    """'backed a plan to expel X over alleged abuses': a wrong charged to someone else, not the means of an act."""
     return any(c.lower_ in ("alleged", "suspected", "purported") for c in noun.children)
 
 

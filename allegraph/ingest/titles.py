@@ -64,7 +64,7 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
     head = doc[mention.start : mention.end].root
     for child in head.children:
         if child.dep_ == "appos" and child.lemma_.lower() not in RESIDENCE_NOUNS:
-            tokens.extend(child.subtree)  # not "X, a Washington resident": living there speaks for no one
+            tokens.extend(child.subtree)  # not "X, a Paris resident": living there speaks for no one
         elif child.dep_ == "prep" and child.lower_ == "of" and _next_to(doc, mention.end, child.i):
             tokens.extend(child.subtree)  # "President Rodrigo Duterte of the Philippines", "X, of MSF,"
     # "X is a coordinator for Open Russia", "X, who is a spokeswoman for Oxfam,"
@@ -117,7 +117,7 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
     inside = {t.i for t in tokens}
     excluded = {t.i for t in tokens if t.i - 1 in inside and index.doc[t.i - 1].lower_ == "to"}
     affiliation = None
-    datelined = _dateline(tokens)  # "HAVANA U.S. President X": the dateline's city is where, not whose
+    datelined = _dateline(tokens)  # "NAIROBI U.S. Secretary X": the dateline's city is where, not whose
     ordered = [t for t in tokens if t.i not in datelined] + [t for t in tokens if t.i in datelined]
     for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
         for t in ordered:
@@ -147,7 +147,7 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
 
 
 def _dateline(tokens: list[Token]) -> set[int]:
-    """Positions of a capitalised dateline ("UNITED NATIONS", "HAVANA") that opens a line before the title."""
+    """Positions of a capitalised dateline ("NAIROBI", "NEW DELHI") that opens a line before the title."""
     found: set[int] = set()
     for t in tokens:
         at_line_start = t.i == 0 or "\n" in t.doc[t.i - 1].text_with_ws or t.i - 1 in found
