@@ -14,7 +14,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from allegraph.ingest.affiliations import (
+    introduced_groups,
+    possessed_parties,
+    qualified_ministries,
+    recent_state,
+    state_named_organisations,
+)
 from allegraph.ingest.gazetteer import Gazetteer, fold
+from allegraph.ingest.names import is_honorific, surname
 from allegraph.ingest.syntax import is_possessor
 from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
 
@@ -138,8 +146,9 @@ class ActorIndex:
             if actor.state_key:
                 return self.actors[actor.state_key].name
             return actor.parent_org or actor.name
-        if actor.former:
-            return None
+        if actor.former:  # out of office: no longer the state's voice, still the party's
+            party = self.actors[actor.affiliation_key] if actor.affiliation_key else None
+            return party.name if party is not None and party.party else None
         if actor.affiliation_key:
             return self.represents(actor.affiliation_key, depth + 1, guess=guess)
         guessed = self.home_state(actor.avoid_states) if actor.state_office and guess else None
@@ -210,7 +219,8 @@ class ActorIndex:
         if lower in PRONOUN_COLLECTIVE:
             return self._last(lambda a: a.type != "Person", token.i)
         if lower in UNNAMED_GOVERNMENT and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
-            home = self.home_state()  # "the government denies ...": the government the story is about
+            # "the government denies ...": the one state the passage just named, else the story's own
+            home = recent_state(self, token) or self.home_state()
             return [home] if home else []
         if lower in REPRESENTATIVE_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             principal = [k for c in token.children if is_possessor(c) for k in self.resolve(c)]
@@ -332,7 +342,7 @@ class ActorIndex:
         word = token.text.lower()
         for key, actor in self.actors.items():
             if actor.type == "Person":
-                if word == actor.name.split()[-1].lower() and len(word) > 2:
+                if word == surname(actor.name).lower() and len(word) > 2:
                     return [key]
             elif actor.type == "Organization" and len(actor.name.split()) > 1 and not token.is_sent_start:
                 # a sentence's first word is capitalised anyway: "News of ..." is not "ABC News"
@@ -372,7 +382,9 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
     index = ActorIndex(doc=doc, gaz=gaz)
     person_spans = [e for e in doc.ents if e.label_ == "PERSON"]
     _gazetteer_mentions(index, matchers, person_spans)
+    state_named_organisations(index)
     _ministries(index)
+    qualified_ministries(index)
     _government_bodies(index)
     _people(index, person_spans)
     _organisations(index)
@@ -381,6 +393,8 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
             apply_title(index, mention)
     _surnames(index)
     untitled_office_holders(index)
+    possessed_parties(index)
+    introduced_groups(index)
     return index
 
 
@@ -402,7 +416,7 @@ def _gazetteer_mentions(index: ActorIndex, matchers: tuple[PhraseMatcher, Phrase
         elif text_no_the in gaz.orgs:
             org = gaz.orgs[text_no_the]
             index.add(span.start, span.end, [index.org_key(org.name, span.start, parent=org.parent)], "org")
-        elif text in gaz.seats:
+        elif text in gaz.seats and span[0].text[:1].isupper():  # "a defense department contractor" names none
             display, iso = gaz.seats[text]
             key = index.org_key(display, span.start, state_key=index.state_key(iso, span.start))
             index.add(span.start, span.end, [key], "org")
@@ -497,15 +511,18 @@ def _government_bodies(index: ActorIndex) -> None:
 
 
 def _organisations(index: ActorIndex) -> None:
-    surnames = {a.name.split()[-1] for a in index.actors.values() if a.type == "Person"}
+    surnames = {surname(a.name) for a in index.actors.values() if a.type == "Person"}
+    first_names = {a.name.split()[0] for a in index.actors.values() if a.type == "Person" and " " in a.name}
     for ent in index.doc.ents:
         if ent.label_ not in ("ORG", "NORP"):
             continue
         state, rest = _state_marked(index, ent)
         if any(t.i in index.by_token for t in rest):
             continue
-        if ent[-1].text in surnames:
-            continue  # a person's surname the tagger took for an organisation
+        if ent[-1].text in surnames or (
+            ent.text in first_names and ent.start and is_honorific(index.doc[ent.start - 1])
+        ):
+            continue  # a person's surname the tagger took for an organisation, or "Mr Chen" after "Chen Weiming"
         tokens = [t for t in ent if t.lower_ != "the"]  # the name keeps its state: "Zambian Supreme Court"
         while len(tokens) > 1 and tokens[-1].lower_ in TRAILING_TITLE_WORDS:
             tokens.pop()  # "Fox News Channel Chief [Executive Roger Ailes]": the title is not the name
@@ -514,6 +531,8 @@ def _organisations(index: ActorIndex) -> None:
         if not tokens or ent.label_ == "NORP":
             continue
         name = written(tokens)
+        if all(t.lower_ in MINISTRY_SPECS for t in tokens):
+            continue  # "Defence" of "Japanese Defence Minister": the office's portfolio, part of a title
         if name.lower() in BARE_INSTITUTION_WORDS:
             continue  # "Secretary of State", "the House": part of a title, not an organisation by itself
         if len(name) < 2 or not any(c.isupper() for c in name):
@@ -538,6 +557,9 @@ def _state_marked(index: ActorIndex, ent: Span) -> tuple[str | None, Span]:
         owner = index.by_token.get(ent.start - 2)
         if owner is not None and owner.kind == "state":
             return owner.keys[0], ent
+    before = index.by_token.get(ent.start - 1) if ent.start else None  # the tagger left "U.S." out of the name
+    if before is not None and before.kind in ("state", "demonym") and index.doc[ent.start - 1].head in ent:
+        return before.keys[0], ent
     return None, ent
 
 
@@ -559,20 +581,21 @@ def _people(index: ActorIndex, persons: list[Span]) -> None:
         if any(t.i in index.by_token for t in span):
             continue
         name = _clean_person_name(span)
-        if not name or not name[0].isupper():
-            continue
-        surname = name.split()[-1].lower()
-        key = by_surname.get(surname) or _family_name_first(index, span, name) or f"person:{fold(name)}"
+        if not name or not name[0].isupper() or name.lower().rstrip(".") in TITLE_WORDS:
+            continue  # "the King" tagged as a name is a title, resolved as one
+        family = surname(name).lower()
+        key = by_surname.get(family) or _family_name_first(index, span, name) or f"person:{fold(name)}"
         if key not in index.actors:
             index.actors[key] = ActorDraft(key=key, name=name, type="Person")
-            by_surname[surname] = key
+            by_surname[family] = key
         index.actors[key].first_token = min(index.actors[key].first_token, span.start)
         index.add(span.start, span.end, [key], "person")
 
 
 def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
-    """'Mr Wang' after 'Wang Wenbin': names that put the family name first."""
-    if " " in name or span[0].lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr"):
+    """'Mr Chen' after 'Chen Weiming': names that put the family name first (the tagger may leave "Mr" out)."""
+    honorific = span[0] if is_honorific(span[0]) or span.start == 0 else span.doc[span.start - 1]
+    if " " in name or not is_honorific(honorific):
         return None
     for key, actor in index.actors.items():
         words = actor.name.split()
@@ -582,7 +605,13 @@ def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
 
 
 def _surnames(index: ActorIndex) -> None:
-    people = {a.name.split()[-1]: k for k, a in index.actors.items() if a.type == "Person"}
+    people = {surname(a.name): k for k, a in index.actors.items() if a.type == "Person"}
+    family_first = {a.name.split()[0]: k for k, a in index.actors.items() if a.type == "Person" and " " in a.name}
     for token in index.doc:
-        if token.i not in index.by_token and token.text in people and token.pos_ == "PROPN":
-            index.add(token.i, token.i + 1, [people[token.text]], "person")
+        if token.i in index.by_token or token.pos_ != "PROPN":
+            continue
+        key = people.get(token.text) or (
+            family_first.get(token.text) if token.i and is_honorific(index.doc[token.i - 1]) else None
+        )
+        if key:
+            index.add(token.i, token.i + 1, [key], "person")

@@ -159,7 +159,11 @@ AUTHOR_VERBS = lx.LIGHT_VERBS | {"stage", "mount", "order", "perform", "hold", "
 
 
 def _author_clause(noun: Token) -> Token | None:
-    """The clause an earlier mention of an event belongs to: 'X carried out a raid', 'X stormed it in a raid'."""
+    """The clause an earlier mention of an event belongs to: 'X carried out a raid', 'X stormed it in a raid',
+    'the strikes carried out by X'."""
+    held = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and prep_objects(c, "by")]
+    if held and held[0].lemma_.lower() in AUTHOR_VERBS:
+        return held[0]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in AUTHOR_VERBS:
         return noun.head  # not "demanded they stop the exercises", "investigated the raid"
     if noun.dep_ == "pobj" and noun.head.lower_ in EVENT_PREPS and noun.head.head.pos_ == "VERB":
@@ -189,7 +193,8 @@ def event_author(index: ActorIndex, noun: Token) -> list[str]:
         clause = token if token.pos_ == "VERB" else _author_clause(token)
         if clause is None or negated(clause) or hypothetical(clause) or _speech(clause):
             continue
-        agents = prep_objects(clause, "by") if is_passive(clause) else [_own_subject(clause)]
+        by_agent = is_passive(clause) or (clause.dep_ == "acl" and clause.tag_ == "VBN")
+        agents = prep_objects(clause, "by") if by_agent else [_own_subject(clause)]
         keys = [k for a in agents for k in expand(index, a, modifiers=True)]
         if keys:  # "weapons were seized during the raid" names no one: look further back
             return keys

@@ -29,6 +29,11 @@ from allegraph.ingest.syntax import (
 )
 
 LABELLING_VERBS = {"call", "describe", "term", "label", "brand", "characterize", "characterise"}
+# Who answers a criticism or an accusation is its target ("in response to X's criticism").
+ANSWER_VERBS = {"respond", "react", "reply"}
+ANSWER_NOUNS = {"response", "reply", "answer", "retort", "rebuttal"}
+# Verbs that tell where words come from ("allegations emanating from Moscow").
+SOURCE_VERBS = {"come", "coming", "emanate", "emanating", "originate", "originating", "flow", "flowing", "pour"}
 
 
 @dataclass
@@ -244,7 +249,22 @@ def accuser_of(index: ActorIndex, noun: Token) -> list[str]:
             keys.extend(expand(index, child))
     for pobj in prep_objects(noun, "by", "from"):
         keys.extend(expand(index, pobj))
-    return keys
+    return keys or [k for origin in _origins(noun) for k in expand(index, origin)]
+
+
+def _origins(noun: Token) -> list[Token]:
+    """'claims coming from X', 'a stream of false charges coming out of X': where the words come from."""
+    node, verbs = noun, [c for c in noun.children if c.dep_ == "acl"]
+    for _ in range(3):  # up through "a stream of", "with": to the clause the words come in
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            break
+        node = node.head.head
+        verbs += [node] if node.pos_ == "VERB" else [c for c in node.children if c.dep_ == "acl"]
+    found: list[Token] = []
+    for verb in (v for v in verbs if v.lemma_.lower() in SOURCE_VERBS or v.lower_ in SOURCE_VERBS):
+        found += prep_objects(verb, "from")
+        found += [o for out in verb.children if out.lower_ == "out" for o in prep_objects(out, "of")]
+    return found
 
 
 def _states_something(noun: Token) -> bool:
@@ -354,8 +374,26 @@ def _physical(noun: Token) -> bool:
 
 
 def _reaction_target(index: ActorIndex, noun: Token) -> list[str]:
-    """'The test drew condemnation from Japan': whoever drew it is its target."""
+    """'The test drew condemnation from Japan': whoever drew it is its target; 'Poland defended the
+    reform in response to Germany's criticism': whoever answers it is."""
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in lx.DRAW_VERBS:
         return expand(index, subject(head), modifiers=True)
-    return []
+    answer = _answering_clause(noun)
+    if answer is None or _noun_targets(index, noun):
+        return []  # "responded to X's criticism of Y": Y is the one criticised
+    return expand(index, subject(answer))
+
+
+def _answering_clause(noun: Token) -> Token | None:
+    """The clause that answers the noun: 'X did Y in response to Z's criticism', 'responding to Z's criticism, X'."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "to":
+        return None
+    if prep.head.lemma_.lower() in ANSWER_VERBS and prep.head.pos_ == "VERB":
+        return prep.head
+    phrase_head = prep.head  # "in response to", "in reply to"
+    if phrase_head.lemma_.lower() in ANSWER_NOUNS and phrase_head.dep_ == "pobj" and phrase_head.head.lower_ == "in":
+        clause = phrase_head.head.head
+        return clause if clause.pos_ in ("VERB", "AUX") else None
+    return None

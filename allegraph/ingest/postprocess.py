@@ -3,6 +3,7 @@ merge headline claims into the body claims they summarise, link denials to accus
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -16,7 +17,7 @@ from allegraph.ingest.frames import idiom_claims, label_claims, reciprocal_claim
 from allegraph.ingest.incidents import casualties, incident_type, places_in
 from allegraph.ingest.quotes import quote_regions, quote_speakers
 from allegraph.ingest.reported import content_claims, reported_speech_claims
-from allegraph.ingest.syntax import is_possessor, objects, prep_objects
+from allegraph.ingest.syntax import is_possessor, objects, prep_objects, subject
 
 HEADLINE_MAX = 200
 
@@ -78,27 +79,38 @@ def _same_side(index: ActorIndex, speaker: str, target: str) -> bool:
 
 
 def _condemned_event(draft: ClaimDraft) -> Token | None:
-    """'criticised the raid', 'condemnation of the raid': a definite event noun
+    """'criticised the raid', 'condemnation of the raid', 'the strikes drew criticism': a definite event noun
     the sentence neither attributes nor describes ('the sentence handed to X', 'the raid on X' are told here)."""
     anchor = draft.sent.doc[draft.anchor]
     nouns = objects(anchor) if anchor.pos_ == "VERB" else prep_objects(anchor, "of")
+    if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in lx.DRAW_VERBS:
+        nouns = [n for n in [subject(anchor.head)] if n is not None]  # the event drew the reaction
     for noun in nouns:
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
-        owned = any(is_possessor(c) or c.dep_ in ("acl", "relcl", "prep") for c in noun.children)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in noun.children)
+        owned = any(is_possessor(c) or _describes(c) for c in noun.children)
         if noun.pos_ == "NOUN" and definite and not owned:
             return noun
     return None
 
 
-def fill_event_authors(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> None:
-    """A condemnation of 'the raid' targets whoever an earlier sentence says carried the raid out."""
-    for draft, _ in drafts:
-        if draft.kind != "condemn" or draft.target is not None:
-            continue
-        noun = _condemned_event(draft)
+def _describes(child: Token) -> bool:
+    """A clause or phrase that tells which event it is; 'condemned the raid, calling it ...' hangs the
+    speaker's own words on the noun, and they tell nothing about the raid."""
+    if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in lx.SAY_VERBS:
+        return False
+    return child.dep_ in ("acl", "relcl", "prep")
+
+
+def fill_event_authors(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tuple[ClaimDraft, bool]]:
+    """A condemnation of 'the raid' targets whoever an earlier sentence says carried the raid out;
+    a deed of several ("strikes carried out by X and Y") gives one claim against each."""
+    out: list[tuple[ClaimDraft, bool]] = []
+    for draft, headline in drafts:
+        noun = _condemned_event(draft) if draft.kind == "condemn" and draft.target is None else None
         authors = [a for a in event_author(index, noun) if not _same_side(index, draft.speaker, a)] if noun else []
-        if authors:
-            draft.target = authors[0]
+        targets: list[str | None] = list(authors) or [draft.target]
+        out.extend((replace(draft, target=target), headline) for target in targets)
+    return out
 
 
 def clean(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tuple[ClaimDraft, bool]]:
@@ -182,8 +194,7 @@ def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
 
 
 def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
-    collected = collect(doc, index)
-    fill_event_authors(index, collected)
+    collected = fill_event_authors(index, collect(doc, index))
     pairs = clean(index, collected)
     drafts = [d for d, _ in pairs]
     link_denials(index, drafts)

@@ -55,9 +55,14 @@ def _denied_act(verb: Token) -> bool:
             return True
         # "does not have ships capable of carrying out a missile launch": the means of the act
         described = [t for c in obj.children if c.dep_ in ("amod", "acl", "relcl") for t in c.subtree]
-        if any(t.lemma_.lower() in lx.WRONG_NOUNS or is_wrongful_verb(t) for t in described):
+        if any((t.lemma_.lower() in lx.WRONG_NOUNS and not _alleged(t)) or is_wrongful_verb(t) for t in described):
             return True
     return False
+
+
+def _alleged(noun: Token) -> bool:
+    """'backed a plan to expel X over alleged abuses': a wrong charged to someone else, not the means of an act."""
+    return any(c.lower_ in ("alleged", "suspected", "purported") for c in noun.children)
 
 
 def _no_object(verb: Token) -> bool:

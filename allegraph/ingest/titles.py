@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from allegraph.ingest.syntax import prep_objects
+
 if TYPE_CHECKING:
     from allegraph.ingest.actors import ActorIndex, Mention
 
@@ -30,6 +32,9 @@ STATE_OFFICE_WORDS = {
 PARTY_OFFICE_WORDS = {"senator", "sen", "lawmaker", "mp", "mep", "candidate", "leader", "rep", "congressman",
                       "congresswoman", "councillor", "councilor", "activist", "chairman", "chairwoman"}  # fmt: skip
 FORMER_WORDS = {"former", "ex", "ex-", "onetime", "one-time"}
+# Verbs of a relative clause that tell whom a person works for ("X, who heads Amnesty's Asia office").
+SERVING_VERBS = {"head", "lead", "chair", "run", "direct", "work", "represent"}
+RESIDENCE_NOUNS = {"resident", "native", "citizen", "national", "expatriate", "immigrant", "emigre", "emigrant"}
 US_PARTY_TAG = {"D": "Democratic Party", "R": "Republican Party"}
 
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART"}
@@ -58,16 +63,20 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
     tokens = _after_phrasal_to(tokens)
     head = doc[mention.start : mention.end].root
     for child in head.children:
-        if child.dep_ == "appos":
-            tokens.extend(child.subtree)
+        if child.dep_ == "appos" and child.lemma_.lower() not in RESIDENCE_NOUNS:
+            tokens.extend(child.subtree)  # not "X, a Paris resident": living there speaks for no one
         elif child.dep_ == "prep" and child.lower_ == "of" and _next_to(doc, mention.end, child.i):
             tokens.extend(child.subtree)  # "President Rodrigo Duterte of the Philippines", "X, of MSF,"
     # "X is a coordinator for Open Russia", "X, who is a spokeswoman for Oxfam,"
     copulas = [head.head] if head.dep_ == "nsubj" else []
     copulas += [c for c in head.children if c.dep_ == "relcl"]
     for copula in (c for c in copulas if c.lemma_ == "be"):
-        roles = [c for c in copula.children if c.dep_ == "attr" and c.lemma_.lower() in ROLE_NOUNS]
+        roles = [c for c in copula.children if c.dep_ == "attr" and c.lemma_.lower() in ROLE_NOUNS | {"member"}]
         tokens.extend(t for c in roles for t in c.subtree)
+    for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in SERVING_VERBS):
+        if clause.tag_ in ("VBZ", "VBP"):  # "who heads X", "who works for X": not "who led X until 2019"
+            served = [c for c in clause.children if c.dep_ == "dobj"] + prep_objects(clause, "for", "at")
+            tokens.extend(t for c in served for t in c.subtree if t not in tokens)
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
         tokens.extend(t for t in head.head.subtree if t.i < mention.start and t not in tokens)
         for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i):
@@ -108,8 +117,10 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
     inside = {t.i for t in tokens}
     excluded = {t.i for t in tokens if t.i - 1 in inside and index.doc[t.i - 1].lower_ == "to"}
     affiliation = None
+    datelined = _dateline(tokens)  # "NAIROBI U.S. Secretary X": the dateline's city is where, not whose
+    ordered = [t for t in tokens if t.i not in datelined] + [t for t in tokens if t.i in datelined]
     for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
-        for t in tokens:
+        for t in ordered:
             m = index.by_token.get(t.i)
             if m and m.kind in kinds and t.i not in excluded and key not in m.keys:
                 affiliation = m.keys[0]
@@ -133,6 +144,17 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
         actor.affiliation_key = affiliation
     if not actor.role and not actor.affiliation_key:
         _share_conjunct_title(index, mention)  # "Republican front-runner X and top challenger Y"
+
+
+def _dateline(tokens: list[Token]) -> set[int]:
+    """Positions of a capitalised dateline ("NAIROBI", "NEW DELHI") that opens a line before the title."""
+    found: set[int] = set()
+    for t in tokens:
+        at_line_start = t.i == 0 or "\n" in t.doc[t.i - 1].text_with_ws or t.i - 1 in found
+        if not (at_line_start and t.is_upper and t.is_alpha and len(t.text) > 2):
+            break
+        found.add(t.i)
+    return found
 
 
 def _former(tokens: list[Token]) -> bool:

@@ -1,0 +1,181 @@
+"""Whom people and organisations speak for, from what the text says around their names rather than
+from their titles: "Ruiz's Socialist Party" (a person's own party), "two Tory MPs were questioned ... A
+and B said" (a group that introduces the people named next), "Free Syrian Army" (an organisation
+named after a state is not that state).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from allegraph.ingest.syntax import is_possessor
+
+if TYPE_CHECKING:
+    from allegraph.ingest.actors import ActorIndex, Mention
+
+# Plural nouns for people who hold a seat or an office: a counted group of them introduces names.
+GROUP_NOUNS = {"councillors", "councilors", "mps", "meps", "senators", "lawmakers", "legislators", "deputies",
+               "officials", "ministers", "diplomats", "activists", "politicians", "candidates", "members"}  # fmt: skip
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+GROUP_WINDOW = 8  # sentences after the group noun in which its members are named
+PASSAGE = 2  # sentences before "the government" that tell which state's it is
+PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "into", "across", "inside", "outside"}
+# Words that open the name of a state's own force or institution ("Royal Thai Army").
+STATE_STYLE_WORDS = {"royal", "imperial"}
+
+
+def possessed_parties(index: ActorIndex) -> None:
+    """'Ruiz's Socialist Party backed her': a party named as a person's own is the side that
+    person speaks for when no title gives another and no office makes the person the state's voice."""
+    for mention in index.mentions:
+        party = mention.keys[0]
+        if mention.kind != "org" or not index.actors[party].party:
+            continue
+        root = index.doc[mention.start : mention.end].root
+        if root.dep_ in ("compound", "amod", "nmod", "poss"):
+            continue  # "Reed's Tory plans": the party word qualifies another noun, which is the one owned
+        for child in root.children:
+            owner = index.by_token.get(child.i) if is_possessor(child) else None
+            person = index.actors[owner.keys[0]] if owner is not None and owner.kind == "person" else None
+            if person is not None and (person.former or not person.state_office):
+                person.affiliation_key = person.affiliation_key or party  # in office, the state comes first
+
+
+def introduced_groups(index: ActorIndex) -> None:
+    """'Two Tory MPs were questioned ... A and B rejected the claims': the first names given together in
+    that number, soon after, are the group's members and share its side."""
+    for token in index.doc:
+        if token.lower_ not in GROUP_NOUNS or token.pos_ != "NOUN":
+            continue
+        size, side = _group_size(token), _group_side(index, token)
+        if size < 2 or side is None:
+            continue
+        members = _next_named_group(index, token)
+        if len(members) != size:
+            continue
+        for key in members:
+            actor = index.actors[key]
+            if not actor.role and not actor.affiliation_key:
+                actor.affiliation_key = side
+
+
+def _group_size(noun: Token) -> int:
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            text = child.lower_
+            return int(text) if text.isdigit() else NUMBER_WORDS.get(text, 0)
+    return 0
+
+
+def _group_side(index: ActorIndex, noun: Token) -> str | None:
+    """The party, organisation or state that qualifies the group ('Tory MPs', 'Chinese diplomats')."""
+    for child in noun.children:
+        mention = index.by_token.get(child.i) if child.dep_ in ("compound", "amod", "nmod") else None
+        if mention is not None and mention.kind in ("org", "state", "demonym", "body"):
+            return mention.keys[0]
+    return None
+
+
+def _next_named_group(index: ActorIndex, noun: Token) -> list[str]:
+    """The people of the first coordination of names after the noun, within a few sentences."""
+    sentences = list(index.doc.sents)
+    at = next(n for n, s in enumerate(sentences) if s.start <= noun.i < s.end)
+    end = sentences[min(at + GROUP_WINDOW, len(sentences) - 1)].end
+    for mention in sorted(index.mentions, key=lambda m: m.start):
+        if mention.kind != "person" or not noun.i < mention.start < end:
+            continue
+        root = index.doc[mention.start : mention.end].root
+        if root.dep_ == "conj" or not root.conjuncts:
+            continue
+        people = [index.by_token.get(t.i) for t in (root, *root.conjuncts)]
+        if all(m is not None and m.kind == "person" for m in people):
+            return list(dict.fromkeys(m.keys[0] for m in people if m is not None))
+        return []
+    return []
+
+
+def state_named_organisations(index: ActorIndex) -> None:
+    """'the Free Syrian Army', 'Voice of America': a name that holds a state's name but does not open with
+    it is an organisation's own name, not the state (nor its army); 'Latin America', 'the South China Sea'
+    are places, not the state either. Runs on the gazetteer's mentions, before any other actor is found."""
+    for ent in index.doc.ents:
+        if ent.label_ not in ("ORG", "LOC", "FAC"):
+            continue
+        tokens = [t for t in ent if t.lower_ != "the"]
+        inner = [index.by_token[t.i] for t in tokens if t.i in index.by_token]
+        if len(tokens) < 2 or not inner or not _named_after_state(index, tokens, inner):
+            continue
+        for mention in {id(m): m for m in inner}.values():
+            _forget(index, mention)
+        if ent.label_ == "ORG":
+            name = "".join(t.text_with_ws for t in tokens).strip()
+            index.add(tokens[0].i, tokens[-1].i + 1, [index.org_key(name, tokens[0].i)], "org")
+
+
+def _named_after_state(index: ActorIndex, tokens: list[Token], inner: list[Mention]) -> bool:
+    if any(m.kind not in ("state", "demonym") for m in inner) or inner[0].start == tokens[0].i:
+        return False  # "Syrian Army", "Russia's Defense Ministry": the state's own organ, found elsewhere
+    if any(t.pos_ in ("CCONJ", "PUNCT") and t.text not in (".", "'") for t in tokens):
+        return False  # "EU-Russia", "Iran and Iraq": a tagger's span over several actors
+    if tokens[0].lower_ in STATE_STYLE_WORDS:
+        return False  # "Royal Thai Army": the state's force under its formal style
+    before = index.doc[inner[0].start - 1]
+    if before.lower_ == "of" and before.i > tokens[0].i:
+        head = index.doc[before.i - 1].lemma_.lower()  # "Government of India", "Bank of England"
+        return head not in _state_heads()
+    return True
+
+
+def _state_heads() -> set[str]:
+    from allegraph.ingest.actors import GOVERNMENT_HEADS
+
+    return GOVERNMENT_HEADS | {"bank", "republic", "kingdom", "state", "federation"}
+
+
+def _forget(index: ActorIndex, mention: Mention) -> None:
+    index.mentions.remove(mention)
+    for i in range(mention.start, mention.end):
+        index.by_token.pop(i, None)
+
+
+def recent_state(index: ActorIndex, token: Token) -> str | None:
+    """'... Egyptian police tortured detainees. The authorities deny it.': the state an
+    unnamed government belongs to is the one the passage just named, when the nearest sentences that name
+    any state name only one."""
+    doc, floor = index.doc, token.sent.start
+    for _ in range(PASSAGE):
+        floor = doc[floor - 1].sent.start if floor > 0 else 0
+        states = {
+            state
+            for mention in index.mentions
+            if floor <= mention.start < token.i and mention.kind != "person" and not _where(index, mention)
+            for key in mention.keys
+            if (state := index.state_of(key)) is not None
+        }
+        if states:
+            return states.pop() if len(states) == 1 else None
+    return None
+
+
+def qualified_ministries(index: ActorIndex) -> None:
+    """'a Defence Ministry statement said ...' before 'the Russian Defence Ministry' is named: an unqualified
+    ministry is the one ministry of that name the document qualifies by its state, wherever it does."""
+    for mention in index.mentions:
+        actor = index.actors[mention.keys[0]]
+        if mention.kind != "org" or actor.state_key or not actor.name.endswith(" Ministry") or " " in actor.name[:-9]:
+            continue
+        qualified = [
+            key
+            for key, other in index.actors.items()
+            if other.type == "Organization" and other.state_key and other.name.endswith(" " + actor.name)
+        ]
+        if len(qualified) == 1:
+            mention.keys = qualified
+
+
+def _where(index: ActorIndex, mention: Mention) -> bool:
+    """'released its report in London': a place where something happened names no government."""
+    root = index.doc[mention.start : mention.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
