@@ -17,6 +17,7 @@ from allegraph.ingest.incidents import casualties, incident_type, places_in
 from allegraph.ingest.quotes import quote_regions, quote_speakers
 from allegraph.ingest.reported import content_claims, reported_speech_claims
 from allegraph.ingest.syntax import is_possessor, objects, prep_objects
+from allegraph.ingest.titles import PARTY_OFFICE_WORDS, ROLE_NOUNS, STATE_OFFICE_WORDS
 
 HEADLINE_MAX = 200
 
@@ -132,20 +133,27 @@ def _merge_headlines(index: ActorIndex, kept: list[tuple[ClaimDraft, bool]]) -> 
     return out
 
 
-def _matter(draft: ClaimDraft) -> set[str]:
-    """Content words of what a claim is about (its sentence's nouns and verbs, names and cue words left out)."""
+# Words for who speaks, not what about: "the prime minister" in two sentences ties nothing together.
+PEOPLE_WORDS = ROLE_NOUNS | STATE_OFFICE_WORDS | PARTY_OFFICE_WORDS
+
+
+def _matter(index: ActorIndex, draft: ClaimDraft) -> set[str]:
+    """Content words of what a claim is about (its sentence's nouns and verbs; names, offices and cue words left out)."""
     return {
         t.lemma_.lower()
         for t in draft.sent
-        if t.pos_ in ("NOUN", "VERB") and not t.is_stop and t.lemma_.lower() not in lx.CLAIM_WORDS
+        if t.pos_ in ("NOUN", "VERB")
+        and not t.is_stop
+        and t.lemma_.lower() not in lx.CLAIM_WORDS | PEOPLE_WORDS
+        and not index.keys_at(t)
     }
 
 
-def _same_matter(denial: ClaimDraft, accusation: ClaimDraft) -> bool:
+def _same_matter(index: ActorIndex, denial: ClaimDraft, accusation: ClaimDraft) -> bool:
     """The denial names the accuser ("denied Iraq's accusations"), shares the sentence, or the matter."""
     if denial.target is not None or denial.sent.start == accusation.sent.start:
         return True
-    return bool(_matter(denial) & _matter(accusation))
+    return bool(_matter(index, denial) & _matter(index, accusation))
 
 
 def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
@@ -167,7 +175,7 @@ def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
                 (i, a) for i, a in accusations if a.sent.start <= draft.sent.start and a.speaker != draft.speaker
             ]
         # only the accusation this denial answers: the same sentence, or one about the same thing
-        candidates = [(i, a) for i, a in candidates if _same_matter(draft, a)]
+        candidates = [(i, a) for i, a in candidates if _same_matter(index, draft, a)]
         if not candidates:
             continue
         before = [c for c in candidates if c[1].sent.start <= draft.sent.start]
