@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import expand, perpetrators
+from allegraph.ingest.denials import defended_conduct
 from allegraph.ingest.syntax import (
     SPEAKING_NOUNS,
     hypothetical,
@@ -130,7 +131,10 @@ def _defence_claims(index: ActorIndex, verb: Token, sent: Span) -> list[ClaimDra
     if negated(verb) or hypothetical(verb):
         return []
     charges = [o for o in prep_objects(verb, "against") if o.lemma_.lower() in lx.ANSWERABLE_NOUNS | {"criticism"}]
-    speakers = speakers_of(index, verb) if charges else []
+    speakers = speakers_of(index, verb)
+    if not charges:
+        charges = defended_conduct(index, verb, speakers)  # "defended its record": its side's conduct was criticised
+        speakers = speakers if charges else []
     accusers = [k for c in charges for k in accuser_of(index, c) if k not in speakers]
     return [
         ClaimDraft("deny", s, t, phrase(charges[0]), sent, verb.i, f"verb:{verb.lemma_.lower()}")

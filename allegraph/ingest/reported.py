@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from allegraph.ingest import denials
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, expand, is_wrongful_verb, perpetrators
@@ -33,7 +34,7 @@ def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
     subj = subject(verb) or passive_agent(verb)
     if subj is None:
         return False
-    if subj.lower_ in FIRST_PERSON:
+    if subj.lower_ in FIRST_PERSON or denials.own_possessed(subj):
         return True
     sides = {index.state_of(s) or s for s in speakers}
     return any((index.state_of(k) or k) in sides for k in index.resolve(subj, modifiers=True))
@@ -74,12 +75,18 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
         or any(_about_the_claim(v) for v in clauses)
     )
     negated_act = any(
-        (negated(v) or _no_object(v)) and not hypothetical(v) and _own_side(index, v, speakers) and _denied_act(v)
+        not hypothetical(v)
+        and _own_side(index, v, speakers)
+        and (
+            ((negated(v) or _no_object(v)) and (_denied_act(v) or denials.denied_deed(v)))
+            or (not negated(v) and denials.exonerated(v))
+        )
         for v in clauses
     )  # "would not restore the sanctions" is an intention, not a denial
     if not (phrase_hit or negated_act):
         return False, []
-    accusers = [k for t in content.subtree if t.lemma_.lower() in lx.ACCUSATION_NOUNS for k in accuser_of(index, t)]
+    charges = [t for t in content.subtree if t.lemma_.lower() in lx.ACCUSATION_NOUNS]
+    accusers = [k for t in charges for k in accuser_of(index, t) or denials.source_of(index, t)]
     if not accusers and phrase_hit:
         accusers = _described_author(index, content)
     return True, accusers

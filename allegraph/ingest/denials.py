@@ -1,0 +1,161 @@
+"""Denials without a denial verb: what a speaker says of its own side's conduct.
+
+"We have never intervened in the courts", "she has never taken banned substances", "the funds we
+received were legal", "it has no political prisoners", "he always acted in accordance with the law".
+These predicates look at one clause; whether its subject is the speaker's own side is checked by
+the caller (reported._denial), so "Y never intervened", said of a rival, stays out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from allegraph.ingest import lexicon as lx
+from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.acts import is_wrongful_verb
+from allegraph.ingest.syntax import is_possessor, objects, prep_objects
+
+FIRST_PERSON = {"i", "we", "us", "me", "our", "my"}
+# Deeds that are a charge when someone denies doing them, though too plain to be one when
+# merely reported of others ("intervened in the talks" can be mediation).
+DENIABLE_VERBS = {"intervene", "stir", "discriminate", "collude", "plagiarize", "plagiarise", "dope", "cheat"}
+# Taking these is the wrong: "never took bribes", "has never used performance-enhancing drugs".
+INTAKE_VERBS = {"take", "use", "accept", "receive", "ingest", "inject", "solicit"}
+ILLICIT_OBJECTS = {"drug", "drugs", "substance", "substances", "steroid", "steroids", "doping", "stimulant",
+                   "bribe", "bribes", "kickback", "kickbacks", "payoff", "payoffs"}  # fmt: skip
+# "because of their religion": the grounds of discrimination.
+PROTECTED_GROUNDS = {"race", "gender", "religion", "ethnicity", "sex", "nationality", "caste", "colour", "color",
+                     "faith", "origin", "orientation", "disability"}  # fmt: skip
+# "we have no troops there", "it had no role in the attack": what a side says it does not have.
+DENIED_HOLDINGS = {"prisoner", "troop", "soldier", "weapon", "link", "tie", "connection", "involvement"}
+SHARE_NOUNS = {"role", "part", "hand"}  # only with the act they deny: "no role in the killing"
+INTENT_NOUNS = {"interest", "intention", "desire", "plan", "wish"}  # "no interest in escalating tensions"
+# "were legal", "acted lawfully", "in accordance with the law", "with utmost probity": exoneration.
+LAWFUL_WORDS = {"legal", "lawful", "proper", "appropriate", "above-board"}
+CONDUCT_VERBS = {"act", "conduct", "behave", "operate", "function"}
+LAWFUL_MANNERS = {"appropriately", "lawfully", "legally", "properly", "ethically", "correctly", "honestly"}
+PROBITY_NOUNS = {"probity", "integrity", "propriety", "accordance", "compliance"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+
+
+def future(verb: Token) -> bool:
+    """'We will not intervene' is an intention, not a denial of what was done."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def denied_deed(verb: Token) -> bool:
+    """A negated clause whose verb or object is a wrong the side is said not to have done or had."""
+    lemma = verb.lemma_.lower()
+    if future(verb):
+        return False
+    if lemma in DENIABLE_VERBS:
+        return True
+    objs = objects(verb)
+    if lemma in INTAKE_VERBS and any(o.lower_ in ILLICIT_OBJECTS or o.lemma_.lower() in ILLICIT_OBJECTS for o in objs):
+        return True
+    if lemma == "do" and any(_such_thing(o) for o in objs):
+        return True  # "never did such a thing"
+    grounds = [
+        c
+        for v in (verb, *verb.conjuncts)  # "do not hire or fire anyone because of": the conjunct's grounds
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ in ("because", "on", "based", "due")
+    ]
+    if any(t.lemma_.lower() in PROTECTED_GROUNDS for g in grounds for t in g.subtree):
+        return True  # "we do not reject anyone because of their race", "on the basis of religion"
+    return _holds_none(verb)
+
+
+def _such_thing(obj: Token) -> bool:
+    return obj.lemma_.lower() in ("thing", "anything") and any(c.lower_ in ("such", "wrong") for c in obj.subtree)
+
+
+def _holds_none(verb: Token) -> bool:
+    """'has no political prisoners', 'had no role in the attack', 'no interest in escalating tensions'."""
+    if verb.lemma_.lower() not in ("have", "hold", "play"):
+        return False
+    for obj in objects(verb):
+        if not any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+            continue
+        lemma = obj.lemma_.lower()
+        if lemma in DENIED_HOLDINGS:
+            return True
+        inner = prep_objects(obj, "in", "of")
+        if lemma in SHARE_NOUNS and any(_wrong_matter(t) for t in inner):
+            return True
+        if lemma in INTENT_NOUNS and any(_wrong_matter(t) for t in inner):
+            return True
+    return False
+
+
+def _wrong_matter(token: Token) -> bool:
+    """An act noun ('the attack') or a wrongful gerund ('escalating tensions')."""
+    if token.lemma_.lower() in lx.ACT_NOUNS:
+        return True
+    return token.pos_ == "VERB" and (is_wrongful_verb(token) or token.lemma_.lower() in DENIABLE_VERBS)
+
+
+def exonerated(verb: Token) -> bool:
+    """An affirmative clause clearing its subject: 'were legal', 'acted lawfully', 'in accordance with the law'."""
+    if future(verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in LAWFUL_WORDS for c in verb.children)
+    if lemma not in CONDUCT_VERBS:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in LAWFUL_MANNERS for c in verb.children):
+        return True
+    return any(t.lemma_.lower() in PROBITY_NOUNS for t in prep_objects(verb, "in", "with", "within"))
+
+
+def own_possessed(subj: Token) -> bool:
+    """'our weapons', 'the funds we received': a thing the speaking side says is its own."""
+    for child in subj.children:
+        if child.dep_ == "poss" and child.lower_ in FIRST_PERSON:
+            return True
+        if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in child.children):
+            return True
+    return False
+
+
+# What a side did, defended against criticism: "defended its handling of the crisis" (not "defended the deal").
+CONDUCT_NOUNS = {"record", "handling", "conduct", "action", "actions", "response", "relationship", "role",
+                 "behaviour", "behavior", "integrity", "reputation", "performance"}  # fmt: skip
+OWN_PRONOUNS = {"its", "his", "her", "their", "our", "my"}
+
+
+def defended_conduct(index: ActorIndex, verb: Token, speakers: list[str]) -> list[Token]:
+    """The objects of 'defend' that are the speaker's own side's conduct: 'its record', 'the ministry's handling'."""
+    sides = {index.state_of(s) or s for s in speakers} | {index.represents(s, guess=False) for s in speakers}
+    sides.discard(None)
+    found = []
+    for obj in objects(verb):
+        if obj.lemma_.lower() not in CONDUCT_NOUNS:
+            continue
+        for owner in (c for c in obj.children if is_possessor(c)):
+            keys = index.resolve(owner, modifiers=True)
+            mine = owner.lower_ in OWN_PRONOUNS and not keys  # an unresolved "its" is the subject's
+            if mine or any(
+                (index.state_of(k) or k) in sides or index.represents(k, guess=False) in sides for k in keys
+            ):
+                found.append(obj)
+    return found
+
+
+SOURCE_VERBS = {"come", "emanate", "originate", "stem", "pour", "flow"}
+
+
+def source_of(index: ActorIndex, noun: Token) -> list[str]:
+    """'baseless allegations coming out of the Venezuelan government': who the accusations come from."""
+    node = noun
+    for _ in range(6):  # up through "a lot of", "with": to the verb the phrase hangs on
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node.lemma_.lower() not in SOURCE_VERBS:
+        return []
+    sources = prep_objects(node, "from")
+    for out in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "out"):
+        sources += prep_objects(out, "of")
+    return [k for s in sources for k in index.resolve(s, modifiers=True)]

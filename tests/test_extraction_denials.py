@@ -1,0 +1,100 @@
+"""Denials: self-denials without a denial verb, whose accusation a denial answers, and what is no denial.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegraph.ingest.loaders import content_hash
+from allegraph.ingest.pipeline import extract
+from allegraph.models import Document, claim_records
+
+
+def claims(nlp, text: str) -> set[tuple]:  # type: ignore[no-untyped-def]
+    doc = Document(id="t", text=text, content_hash=content_hash(text))
+    graph = next(extract(nlp, [doc]))
+    return {
+        (r.kind, r.speaker.represents or r.speaker.name, r.target.represents if r.target else None)
+        for r in claim_records(graph, "t")
+    }
+
+
+SELF_DENIALS = [
+    # a first-person deed the side says it never did, in a quote
+    ('"We have never intervened in the work of the judges," Polish Justice Minister Adam Nowak said.', "Poland"),
+    ('"Our ministry never did such a thing," Turkish Foreign Minister Ali Demir said.', "Turkey"),
+    # doping and bribes: taking them is the wrong
+    ("Canadian Sports Minister Lucy Grant said she had never taken banned substances.", "Canada"),
+    ('"I have never accepted bribes from anyone," Mexican Interior Minister Luis Ortega said.', "Mexico"),
+    # exoneration of the side's own conduct
+    (
+        'Senator Jane Holt, a Texas Republican, told reporters she had "always acted lawfully and in accordance '
+        'with the law."',
+        "Republican Party",
+    ),
+    ('"The payments we received were legal," said Peter Lang, a spokesman for the Green Party.', "Green Party"),
+    # what the side says it does not have
+    ("Egypt says it has no political prisoners.", "Egypt"),
+    ("Russian Foreign Minister Ivan Petrov said Russia had no troops in Moldova.", "Russia"),
+    ("The Chinese ambassador said China had no interest in escalating tensions with Japan.", "China"),
+    ("The Nigerian army said its soldiers had no role in the killings.", "Nigeria"),
+    # discrimination denied by its grounds
+    ('"We do not hire or fire anyone because of their religion," Irish Health Minister Sean Kelly said.', "Ireland"),
+    # defending the side's own conduct
+    ("The Greek Finance Ministry defended its handling of the bailout funds.", "Greece"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", SELF_DENIALS)
+def test_self_denials_without_a_denial_verb(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, text)
+    assert ("deny", speaker, None) in found, found
+
+
+NOT_DENIALS = [
+    # negated facts that are no wrongdoing
+    '"We did not win the vote," Polish Justice Minister Adam Nowak said.',
+    "Kenyan Sports Minister Mary Otieno said she had never taken a day off.",
+    '"We have no evidence of that," Russian Foreign Minister Ivan Petrov said.',
+    # intentions and plans, not denials of a deed
+    '"We have no plans to resign," said Peter Lang, a spokesman for the Green Party.',
+    '"We have no intention of resigning," said Peter Lang, a spokesman for the Green Party.',
+    '"We will not intervene in the strike," Polish Justice Minister Adam Nowak said.',
+    '"We could never intervene in the courts," Polish Justice Minister Adam Nowak said.',
+    # unnamed speakers
+    "Critics said the government had never intervened in the courts.",
+    # another side's conduct is not the speaker's denial
+    "Brazilian Foreign Minister Ana Lima said Argentina had no troops in the region.",
+    "US President Tom Hale defended the French government's response to the strikes.",
+    # a claim to be right, and defending a policy, are no denial
+    '"Our concerns are legitimate," said Peter Lang, a spokesman for the Green Party.',
+    "The Greek Finance Ministry defended the new budget.",
+    # negated speech
+    "Senator Jane Holt did not say she had acted lawfully.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DENIALS)
+def test_not_denials(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = {c for c in claims(nlp, text) if c[0] == "deny"}
+    assert not found, found
+
+
+def test_the_accusers_are_those_the_allegations_come_from(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"There has been a flood of hostile statements coming out of the Iranian government with a lot of '
+        'baseless allegations," said French Foreign Ministry spokesman Paul Roux.'
+    )
+    assert ("deny", "France", "Iran") in claims(nlp, text)
+
+
+def test_office_words_do_not_tie_a_denial_to_a_later_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "British Prime Minister Tom Hale and his chancellor, Ann Ford, met on Monday. "
+        "There were rumours of a rift between the two. "
+        "The prime minister said he had discussed these claims with the chancellor and dismissed them as nonsense. "
+        "Opposition leader Sam Reed accused the prime minister of squabbling with the chancellor."
+    )
+    graph = next(extract(nlp, [Document(id="o", text=text, content_hash=content_hash(text))]))
+    denials = [r for r in claim_records(graph, "o") if r.kind == "deny"]
+    assert denials and all(r.target is None for r in denials), denials
