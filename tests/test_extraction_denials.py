@@ -33,6 +33,8 @@ SELF_DENIALS = [
         "Republican Party",
     ),
     ('"The payments we received were legal," said Peter Lang, a spokesman for the Green Party.', "Green Party"),
+    # a party politician on the party's conduct: the party is the speaker's side
+    ("Labour MP Jo Lane said Labour had never accepted bribes.", "Labour Party"),
     # what the side says it does not have
     ("Egypt says it has no political prisoners.", "Egypt"),
     ("Russian Foreign Minister Ivan Petrov said Russia had no troops in Moldova.", "Russia"),
@@ -66,6 +68,7 @@ NOT_DENIALS = [
     # another side's conduct is not the speaker's denial
     "Brazilian Foreign Minister Ana Lima said Argentina had no troops in the region.",
     "US President Tom Hale defended the French government's response to the strikes.",
+    "Labour MP Jo Lane said the Conservatives had never accepted bribes.",
     # a claim to be right, and defending a policy, are no denial
     '"Our concerns are legitimate," said Peter Lang, a spokesman for the Green Party.',
     "The Greek Finance Ministry defended the new budget.",

@@ -37,7 +37,12 @@ def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
     if subj.lower_ in FIRST_PERSON or denials.own_possessed(subj):
         return True
     sides = {index.state_of(s) or s for s in speakers}
-    return any((index.state_of(k) or k) in sides for k in index.resolve(subj, modifiers=True))
+    # whom the speaker represents is its side too: a party's MP on "the party never took donations"
+    represented = {index.represents(s, guess=False) for s in speakers} - {None}
+    return any(
+        (index.state_of(k) or k) in sides or index.represents(k, guess=False) in represented
+        for k in index.resolve(subj, modifiers=True)
+    )
 
 
 def _about_the_claim(verb: Token) -> bool:
