@@ -37,11 +37,13 @@ SELF_DENIALS = [
     ("Labour MP Jo Lane said Labour had never accepted bribes.", "Labour Party"),
     # what the side says it does not have
     ("Egypt says it has no political prisoners.", "Egypt"),
+    ('"Syria has no chemical weapons," Syrian Foreign Minister Omar Haddad said.', "Syria"),
     ("Russian Foreign Minister Ivan Petrov said Russia had no troops in Moldova.", "Russia"),
     ("The Chinese ambassador said China had no interest in escalating tensions with Japan.", "China"),
     ("The Nigerian army said its soldiers had no role in the killings.", "Nigeria"),
     # discrimination denied by its grounds
     ('"We do not hire or fire anyone because of their religion," Irish Health Minister Sean Kelly said.', "Ireland"),
+    ('"We did not turn away applicants on the basis of gender," Irish Health Minister Sean Kelly said.', "Ireland"),
     # defending the side's own conduct
     ("The Greek Finance Ministry defended its handling of the bailout funds.", "Greece"),
 ]
@@ -63,6 +65,11 @@ NOT_DENIALS = [
     '"We have no intention of resigning," said Peter Lang, a spokesman for the Green Party.',
     '"We will not intervene in the strike," Polish Justice Minister Adam Nowak said.',
     '"We could never intervene in the courts," Polish Justice Minister Adam Nowak said.',
+    '"We will not strike civilians," Polish Defence Minister Adam Nowak said.',
+    '"It was appropriate to wait for the report," Polish Justice Minister Adam Nowak said.',
+    '"We did not intervene to stop the fighting," Polish Defence Minister Adam Nowak said.',
+    '"We did not comment on religion," said Peter Lang, a spokesman for the Green Party.',
+    '"We have no soldiers to spare," Polish Defence Minister Adam Nowak said.',
     # unnamed speakers
     "Critics said the government had never intervened in the courts.",
     # another side's conduct is not the speaker's denial

@@ -18,16 +18,20 @@ from allegraph.ingest.syntax import is_possessor, objects, prep_objects
 FIRST_PERSON = {"i", "we", "us", "me", "our", "my"}
 # Deeds that are a charge when someone denies doing them, though too plain to be one when
 # merely reported of others ("intervened in the talks" can be mediation).
-DENIABLE_VERBS = {"intervene", "stir", "discriminate", "collude", "plagiarize", "plagiarise", "dope", "cheat"}
+DENIABLE_VERBS = {"stir", "collude", "plagiarize", "plagiarise", "dope"}
+MEDDLING_VERBS = {"intervene"}  # only "in" something: "did not intervene to stop it" is inaction
 # Taking these is the wrong: "never took bribes", "has never used performance-enhancing drugs".
 INTAKE_VERBS = {"take", "use", "accept", "receive", "ingest", "inject", "solicit"}
 ILLICIT_OBJECTS = {"drug", "drugs", "substance", "substances", "steroid", "steroids", "doping", "stimulant",
                    "bribe", "bribes", "kickback", "kickbacks", "payoff", "payoffs"}  # fmt: skip
 # "because of their religion": the grounds of discrimination.
+GROUND_NOUNS = {"basis", "ground", "grounds", "account"}
 PROTECTED_GROUNDS = {"race", "gender", "religion", "ethnicity", "sex", "nationality", "caste", "colour", "color",
                      "faith", "origin", "orientation", "disability"}  # fmt: skip
 # "we have no troops there", "it had no role in the attack": what a side says it does not have.
-DENIED_HOLDINGS = {"prisoner", "troop", "soldier", "weapon", "link", "tie", "connection", "involvement"}
+DENIED_HOLDINGS = {"prisoner", "link", "tie", "connection", "involvement"}
+PLACED_HOLDINGS = {"troop", "soldier", "force", "personnel"}  # only somewhere: "no troops in Moldova"
+BANNED_ARMS = {"chemical", "nuclear", "biological", "banned", "illegal", "prohibited"}  # "has no chemical weapons"
 SHARE_NOUNS = {"role", "part", "hand"}  # only with the act they deny: "no role in the killing"
 INTENT_NOUNS = {"interest", "intention", "desire", "plan", "wish"}  # "no interest in escalating tensions"
 # "were legal", "acted lawfully", "in accordance with the law", "with utmost probity": exoneration.
@@ -48,22 +52,24 @@ def denied_deed(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if future(verb):
         return False
-    if lemma in DENIABLE_VERBS:
+    if lemma in DENIABLE_VERBS or (lemma in MEDDLING_VERBS and prep_objects(verb, "in")):
         return True
     objs = objects(verb)
     if lemma in INTAKE_VERBS and any(o.lower_ in ILLICIT_OBJECTS or o.lemma_.lower() in ILLICIT_OBJECTS for o in objs):
         return True
     if lemma == "do" and any(_such_thing(o) for o in objs):
         return True  # "never did such a thing"
-    grounds = [
-        c
-        for v in (verb, *verb.conjuncts)  # "do not hire or fire anyone because of": the conjunct's grounds
-        for c in v.children
-        if c.dep_ == "prep" and c.lower_ in ("because", "on", "based", "due")
-    ]
+    grounds = [g for v in (verb, *verb.conjuncts) for g in _grounds(v)]  # "do not hire or fire anyone because of"
     if any(t.lemma_.lower() in PROTECTED_GROUNDS for g in grounds for t in g.subtree):
         return True  # "we do not reject anyone because of their race", "on the basis of religion"
     return _holds_none(verb)
+
+
+def _grounds(verb: Token) -> list[Token]:
+    """'because of X', 'due to X', 'based on X', 'on the basis/grounds of X' (not 'commented on X')."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    found = [p for p in preps if p.lower_ in ("because", "due", "based")]
+    return found + [o for p in preps if p.lower_ == "on" for o in p.children if o.lemma_.lower() in GROUND_NOUNS]
 
 
 def _such_thing(obj: Token) -> bool:
@@ -79,6 +85,10 @@ def _holds_none(verb: Token) -> bool:
             continue
         lemma = obj.lemma_.lower()
         if lemma in DENIED_HOLDINGS:
+            return True
+        if lemma in PLACED_HOLDINGS and (prep_objects(obj, "in", "on", "inside") or prep_objects(verb, "in", "inside")):
+            return True
+        if lemma == "weapon" and any(c.lower_ in BANNED_ARMS for c in obj.children):
             return True
         inner = prep_objects(obj, "in", "of")
         if lemma in SHARE_NOUNS and any(_wrong_matter(t) for t in inner):
@@ -100,8 +110,13 @@ def exonerated(verb: Token) -> bool:
     if future(verb):
         return False
     lemma = verb.lemma_.lower()
-    if lemma == "be":
-        return any(c.dep_ == "acomp" and c.lower_ in LAWFUL_WORDS for c in verb.children)
+    if lemma == "be":  # "the funds we received were legal", not "it is appropriate to wait"
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return (
+            subj is not None
+            and subj.pos_ != "PRON"
+            and any(c.dep_ == "acomp" and c.lower_ in LAWFUL_WORDS and not list(c.children) for c in verb.children)
+        )
     if lemma not in CONDUCT_VERBS:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in LAWFUL_MANNERS for c in verb.children):

@@ -81,13 +81,14 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
     )
     negated_act = any(
         not hypothetical(v)
+        and not denials.future(v)
         and _own_side(index, v, speakers)
         and (
             ((negated(v) or _no_object(v)) and (_denied_act(v) or denials.denied_deed(v)))
             or (not negated(v) and denials.exonerated(v))
         )
         for v in clauses
-    )  # "would not restore the sanctions" is an intention, not a denial
+    )  # "would not restore the sanctions", "will not strike": intentions, not denials
     if not (phrase_hit or negated_act):
         return False, []
     charges = [t for t in content.subtree if t.lemma_.lower() in lx.ACCUSATION_NOUNS]
