@@ -108,3 +108,32 @@ def test_office_words_do_not_tie_a_denial_to_a_later_accusation(nlp) -> None:  #
     graph = next(extract(nlp, [Document(id="o", text=text, content_hash=content_hash(text))]))
     denials = [r for r in claim_records(graph, "o") if r.kind == "deny"]
     assert denials and all(r.target is None for r in denials), denials
+
+
+BARE_DENIALS = [
+    # "denied the allegations" with no matter of its own answers the charge against the speaker just before
+    (
+        "Kenyan police accused opposition leader Tom Hale of inciting violence. Hale denied the allegations.",
+        ("deny", "Tom Hale", "Kenya"),
+    ),
+    (
+        "Kenyan police said opposition leader Tom Hale had incited violence. Hale rejected the accusation.",
+        ("deny", "Tom Hale", "Kenya"),
+    ),
+    (
+        "Amnesty International accused the Kenyan police of torture. The government denied the allegations.",
+        ("deny", "Kenya", "Amnesty International"),
+    ),
+    # too far back to be what "the allegations" refers to
+    (
+        "Kenyan police accused opposition leader Tom Hale of inciting violence. The weather was fine. "
+        "Hale said he was busy. The match was cancelled. Hale denied the allegations.",
+        ("deny", "Tom Hale", None),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_DENIALS)
+def test_a_bare_denial_answers_the_charge_just_before(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, text)
+    assert expected in found, found

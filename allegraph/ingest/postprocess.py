@@ -145,7 +145,7 @@ def _matter(index: ActorIndex, draft: ClaimDraft) -> set[str]:
         if t.pos_ in ("NOUN", "VERB")
         and not t.is_stop
         and t.lemma_.lower() not in lx.CLAIM_WORDS | PEOPLE_WORDS
-        and not index.keys_at(t)
+        and not index.resolve(t)  # "the government", a name: who, not what
     }
 
 
@@ -156,26 +156,49 @@ def _same_matter(index: ActorIndex, denial: ClaimDraft, accusation: ClaimDraft) 
     return bool(_matter(index, denial) & _matter(index, accusation))
 
 
+ANAPHORA_WINDOW = 3  # sentences back that "the allegations" of a bare denial may refer to
+
+
+def _just_before(order: dict[int, int], accusation: ClaimDraft, denial: ClaimDraft) -> bool:
+    gap = order[denial.sent.start] - order[accusation.sent.start]
+    return 0 < gap <= ANAPHORA_WINDOW
+
+
+def _bare(index: ActorIndex, denial: ClaimDraft) -> bool:
+    """'Hale denied the allegations': the denial's object is the accusation itself, and says nothing more."""
+    anchor = denial.sent.doc[denial.anchor]
+    charged = any(o.lemma_.lower() in lx.ACCUSATION_NOUNS for o in objects(anchor))
+    return charged and not _matter(index, denial)
+
+
 def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
     """Point each denial at the accusation it answers; fill its target from the accuser."""
     accusations = [(i, d) for i, d in enumerate(drafts) if d.kind in ("accuse", "blame") and d.target]
+    order = {s.start: n for n, s in enumerate(index.doc.sents)} if drafts else {}
     for draft in drafts:
         if draft.kind != "deny":
             continue
         side = index.state_of(draft.speaker)
-        candidates = [
+        against = [
             (i, a)
             for i, a in accusations
             if a.speaker != draft.speaker  # "rejected the claims, blaming X": its own charge answers nothing
             and (side and index.state_of(a.target) == side or a.target == draft.speaker)
             and (draft.target is None or _side(index, a.speaker) == _side(index, draft.target))
         ]
+        candidates = against
         if not candidates and side is None:
             candidates = [
                 (i, a) for i, a in accusations if a.sent.start <= draft.sent.start and a.speaker != draft.speaker
             ]
-        # only the accusation this denial answers: the same sentence, or one about the same thing
-        candidates = [(i, a) for i, a in candidates if _same_matter(index, draft, a)]
+        # only the accusation this denial answers: the same sentence, or one about the same thing, or
+        # for a bare "rejected the charges", the latest charge against the speaker just before it
+        anaphoric = _bare(index, draft)
+        candidates = [
+            (i, a)
+            for i, a in candidates
+            if _same_matter(index, draft, a) or (anaphoric and (i, a) in against and _just_before(order, a, draft))
+        ]
         if not candidates:
             continue
         before = [c for c in candidates if c[1].sent.start <= draft.sent.start]
