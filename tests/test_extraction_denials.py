@@ -137,3 +137,30 @@ BARE_DENIALS = [
 def test_a_bare_denial_answers_the_charge_just_before(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     found = claims(nlp, text)
     assert expected in found, found
+
+
+INNOCENCE = [
+    ("Labour MP Tom Hale pleaded not guilty to fraud charges on Monday.", ("deny", "Labour Party", None)),
+    ("Tom Hale, a Labour MP, has maintained his innocence throughout.", ("deny", "Labour Party", None)),
+    (
+        "Kenyan police accused Labour MP Tom Hale of fraud. Hale protested his innocence.",
+        ("deny", "Labour Party", "Kenya"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", INNOCENCE)
+def test_professed_innocence_is_a_denial(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour MP Tom Hale pleaded guilty to fraud.",
+        "Labour MP Tom Hale did not maintain his innocence.",
+        "Labour MP Tom Hale could plead not guilty.",
+    ],
+)
+def test_admissions_and_hypothetical_pleas_are_no_denial(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {c for c in claims(nlp, text) if c[0] == "deny"}

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import is_wrongful_verb
-from allegraph.ingest.syntax import is_possessor, objects, prep_objects
+from allegraph.ingest.syntax import is_possessor, negated, objects, prep_objects
 
 FIRST_PERSON = {"i", "we", "us", "me", "our", "my"}
 # Deeds that are a charge when someone denies doing them, though too plain to be one when
@@ -174,3 +174,16 @@ def source_of(index: ActorIndex, noun: Token) -> list[str]:
     for out in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "out"):
         sources += prep_objects(out, "of")
     return [k for s in sources for k in index.resolve(s, modifiers=True)]
+
+
+INNOCENCE_VERBS = {"maintain", "protest", "proclaim", "assert", "insist", "profess", "declare", "reiterate"}
+
+
+def professes_innocence(verb: Token) -> bool:
+    """'pleaded not guilty', 'maintained his innocence', 'insisted on her innocence' (not 'pleaded guilty')."""
+    lemma = verb.lemma_.lower()
+    if lemma == "plead":
+        return any(c.lower_ in ("guilty", "innocent") and negated(c) or c.lower_ == "innocent" for c in verb.children)
+    if lemma not in INNOCENCE_VERBS:
+        return False
+    return any(o.lemma_.lower() == "innocence" for o in objects(verb) + prep_objects(verb, "on"))

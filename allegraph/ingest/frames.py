@@ -17,6 +17,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, expand
 from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
+from allegraph.ingest.denials import professes_innocence
 from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
@@ -114,6 +115,23 @@ def idiom_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDra
             for target in targets:
                 charge = phrase(pobjs[0]) if pobjs else ""
                 drafts.append(_draft(kind, speaker, target, charge, sent, token, f"idiom:{token.lemma_}"))
+    return drafts
+
+
+def innocence_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
+    """'X pleaded not guilty to the charges', 'X has maintained his innocence': X denies the charge."""
+    drafts: list[ClaimDraft] = []
+    for token in sent:
+        if token.pos_ != "VERB" or hypothetical(token) or negated(token) or not professes_innocence(token):
+            continue
+        charges = [c for t in token.subtree if t.lower_ in ("to", "of") for c in t.children if c.dep_ == "pobj"]
+        accusers = [k for c in charges for k in accuser_of(index, c)]
+        charge = phrase(charges[0]) if charges else "innocence"
+        for speaker in speakers_of(index, token):
+            drafts.extend(
+                _draft("deny", speaker, t, charge, sent, token, "idiom:innocence")
+                for t in or_none([a for a in accusers if a != speaker])
+            )
     return drafts
 
 

@@ -12,7 +12,7 @@ from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import event_author
 from allegraph.ingest.calibration import calibrated
 from allegraph.ingest.claims import ClaimDraft, noun_claims, speech_act_claims
-from allegraph.ingest.frames import idiom_claims, label_claims, reciprocal_claims
+from allegraph.ingest.frames import idiom_claims, innocence_claims, label_claims, reciprocal_claims
 from allegraph.ingest.incidents import casualties, incident_type, places_in
 from allegraph.ingest.quotes import quote_regions, quote_speakers
 from allegraph.ingest.reported import content_claims, reported_speech_claims
@@ -44,7 +44,14 @@ def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
         headline = is_headline(text, sent)
         found = [
             d
-            for rule in (speech_act_claims, noun_claims, idiom_claims, label_claims, reciprocal_claims)
+            for rule in (
+                speech_act_claims,
+                noun_claims,
+                idiom_claims,
+                innocence_claims,
+                label_claims,
+                reciprocal_claims,
+            )
             for d in rule(index, sent, headline)
             if not _in_regions(doc[d.anchor].idx, regions)
         ]
@@ -167,8 +174,9 @@ def _just_before(order: dict[int, int], accusation: ClaimDraft, denial: ClaimDra
 def _bare(index: ActorIndex, denial: ClaimDraft) -> bool:
     """'Hale denied the allegations': the denial's object is the accusation itself, and says nothing more."""
     anchor = denial.sent.doc[denial.anchor]
-    charged = any(o.lemma_.lower() in lx.ACCUSATION_NOUNS for o in objects(anchor))
-    return charged and not _matter(index, denial)
+    charges = [o for o in objects(anchor) if o.lemma_.lower() in lx.ACCUSATION_NOUNS | {"innocence"}]
+    own = {anchor.lemma_.lower(), *(o.lemma_.lower() for o in charges)}  # "protested his innocence"
+    return bool(charges) and not _matter(index, denial) - own
 
 
 def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
@@ -207,7 +215,7 @@ def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
         if side is None and accusation.target is not None:
             index.actors[draft.speaker].represents_hint = accusation.target
         root = draft.sent.doc[draft.content if draft.content is not None else draft.anchor]
-        mentions_accusation = any(t.lemma_.lower() in lx.ANSWERABLE_NOUNS for t in root.subtree)
+        mentions_accusation = any(t.lemma_.lower() in lx.ANSWERABLE_NOUNS | {"innocence"} for t in root.subtree)
         if draft.target is None and mentions_accusation:
             draft.target = accusation.speaker
 
