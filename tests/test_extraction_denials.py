@@ -81,6 +81,14 @@ NOT_DENIALS = [
     "The Greek Finance Ministry defended the new budget.",
     # negated speech
     "Senator Jane Holt did not say she had acted lawfully.",
+    # withholding is no denial: "deny someone something"
+    "Polish Justice Minister Adam Nowak said it was wrong to deny pensioners the free bus pass.",
+    # an inverted condition: "had he denied" did not happen
+    "Tom Hale, a Labour MP, admitted the fraud, and the sentence would have been longer had he denied the charge.",
+    # a relative clause with its own subject tells what others do, not what the speaker's side denies
+    "Israeli Foreign Minister Dan Meir said he had not seen a single step the militants took to end the attacks.",
+    # "absurd to charge farmers" judges a policy, not an accusation
+    "Irish Farm Minister Sean Kelly argued it was absurd to charge farmers for the inspections.",
 ]
 
 

@@ -245,6 +245,9 @@ def _states_something(noun: Token) -> bool:
 
 
 def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token]) -> list[tuple[str | None, str]]:
+    withheld = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if len(withheld) > 1 or any(c.dep_ == "dative" for c in withheld):
+        return []  # "deny people the right to", "denied him a visa": withholding, not a denial
     if any(o.lemma_.lower() in lx.PROPOSAL_NOUNS and not _states_something(o) for o in objs):
         return []  # rejecting a proposal is refusing it; rejecting "the suggestion that X did Y" is a denial
     has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)

@@ -14,6 +14,7 @@ from allegraph.ingest.frames import judgements
 from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 FIRST_PERSON = {"i", "we", "us", "me", "our"}
+CLAIMING_VERBS = {"say", "suggest", "claim", "allege", "accuse", "think", "believe", "imply", "assert", "insinuate"}
 
 
 def passive_agent(verb: Token) -> Token | None:
@@ -46,9 +47,19 @@ def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
 
 
 def _about_the_claim(verb: Token) -> bool:
-    """'it is unfounded', 'that is not true': the subject stands for the accusation just reported."""
+    """'it is unfounded', 'that is not true': the subject stands for the accusation just reported
+    (an extraposed 'it is absurd to charge farmers' judges a deed; 'it is absurd to suggest' a claim)."""
     subj = subject(verb)
-    return verb.lemma_ == "be" and subj is not None and subj.lower_ in ("it", "this", "that", "these", "those")
+    if verb.lemma_ != "be" or subj is None or subj.lower_ not in ("it", "this", "that", "these", "those"):
+        return False
+    extraposed = [c for t in (verb, *verb.children) for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+    return all(_a_claim(c) for c in extraposed)
+
+
+def _a_claim(clause: Token) -> bool:
+    """'that we attacked', 'to suggest we attacked': the clause is what someone said."""
+    said = clause.lemma_.lower() in CLAIMING_VERBS  # not "charge" or "blame": "absurd to charge farmers"
+    return said or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _denied_act(verb: Token) -> bool:
@@ -60,10 +71,28 @@ def _denied_act(verb: Token) -> bool:
         if obj.lemma_.lower() in lx.ACT_NOUNS:
             return True
         # "does not have ships capable of carrying out a missile launch": the means of the act
-        described = [t for c in obj.children if c.dep_ in ("amod", "acl", "relcl") for t in c.subtree]
+        described = [
+            t for c in obj.children if c.dep_ in ("amod", "acl", "relcl") and not _own_clause(c) for t in c.subtree
+        ]
         if any(t.lemma_.lower() in lx.WRONG_NOUNS or is_wrongful_verb(t) for t in described):
             return True
     return False
+
+
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound"}
+
+
+def _nominal(token: Token) -> bool:
+    """'the accusations' (even tagged as a verb), not the verb of 'absurd to charge farmers'."""
+    return token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS
+
+
+def _own_clause(clause: Token) -> bool:
+    """'the slightest step the Palestinians were taking to end attacks': a relative clause with a
+    subject of its own tells what others do, not what the denied thing is for."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in clause.children
+    )
 
 
 def _no_object(verb: Token) -> bool:
@@ -76,7 +105,7 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
     clauses = [v for v in clause_verbs(content) if v.pos_ in ("VERB", "AUX")]
     # "baseless", "no evidence": a denial when it is about an accusation or the speaker's own side
     phrase_hit = lx.has_phrase(text, lx.DENY_PHRASES) and (
-        any(t.lemma_.lower() in lx.ACCUSATION_NOUNS for t in content.subtree)
+        any(t.lemma_.lower() in lx.ACCUSATION_NOUNS and _nominal(t) for t in content.subtree)
         or any(_about_the_claim(v) for v in clauses)
     )
     negated_act = any(
@@ -91,7 +120,7 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
     )  # "would not restore the sanctions", "will not strike": intentions, not denials
     if not (phrase_hit or negated_act):
         return False, []
-    charges = [t for t in content.subtree if t.lemma_.lower() in lx.ACCUSATION_NOUNS]
+    charges = [t for t in content.subtree if t.lemma_.lower() in lx.ACCUSATION_NOUNS and _nominal(t)]
     accusers = [k for t in charges for k in accuser_of(index, t) or denials.source_of(index, t)]
     if not accusers and phrase_hit:
         accusers = _described_author(index, content)
