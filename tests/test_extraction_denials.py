@@ -33,6 +33,8 @@ SELF_DENIALS = [
         "Republican Party",
     ),
     ('"The payments we received were legal," said Peter Lang, a spokesman for the Green Party.', "Green Party"),
+    # the accused dismissing the charges is a denial
+    ("Kenyan Foreign Minister Tom Hale dismissed the charges as politically motivated.", "Kenya"),
     # a party politician on the party's conduct: the party is the speaker's side
     ("Labour MP Jo Lane said Labour had never accepted bribes.", "Labour Party"),
     # what the side says it does not have
@@ -87,6 +89,9 @@ NOT_DENIALS = [
     "Tom Hale, a Labour MP, admitted the fraud, and the sentence would have been longer had he denied the charge.",
     # a relative clause with its own subject tells what others do, not what the speaker's side denies
     "Israeli Foreign Minister Dan Meir said he had not seen a single step the militants took to end the attacks.",
+    # dismissing charges as a step of the proceedings
+    "The US Justice Department said it moved to dismiss the charges against Tom Hale.",
+    "Judge Ann Ford dismissed the charges against Tom Hale.",
     # "absurd to charge farmers" judges a policy, not an accusation
     "Irish Farm Minister Sean Kelly argued it was absurd to charge farmers for the inspections.",
 ]

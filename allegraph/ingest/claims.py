@@ -244,7 +244,22 @@ def _states_something(noun: Token) -> bool:
     return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in noun.children)
 
 
+MOTION_VERBS = {"move", "ask", "seek", "petition", "request", "apply", "vote", "decide", "agree", "motion"}
+COURT_WORDS = {"judge", "court", "tribunal", "jury", "magistrate", "prosecutor", "prosecutors", "justice"}
+
+
+def _procedural(verb: Token) -> bool:
+    """Dismissing charges as a step of the proceedings: asked for, or done by a court or prosecutor."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in MOTION_VERBS:
+        return True
+    subj = subject(verb)
+    words = [subj, *subj.children] if subj is not None else []
+    return any(w.lemma_.lower() in COURT_WORDS for w in words)
+
+
 def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token]) -> list[tuple[str | None, str]]:
+    if lemma == "dismiss" and _procedural(verb):
+        return []  # "moved to dismiss the charges", "the judge dismissed the case": a court's step
     withheld = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if len(withheld) > 1 or any(c.dep_ == "dative" for c in withheld):
         return []  # "deny people the right to", "denied him a visa": withholding, not a denial
