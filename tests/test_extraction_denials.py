@@ -177,3 +177,27 @@ def test_professed_innocence_is_a_denial(nlp, text: str, expected: tuple) -> Non
 )
 def test_admissions_and_hypothetical_pleas_are_no_denial(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not {c for c in claims(nlp, text) if c[0] == "deny"}
+
+
+REBUTTALS = [
+    ("Labour MP Tom Hale said the charges against him were politically motivated.", ("deny", "Labour Party", None)),
+    ("Russian Foreign Minister Ivan Petrov called the allegations a smear campaign.", ("deny", "Russia", None)),
+    ("The Kremlin said there was no basis for the accusations.", ("deny", "Russia", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", REBUTTALS)
+def test_what_a_rejected_accusation_is_called(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decision, or tactics, called so is condemned, not denied
+        "Russian Foreign Minister Ivan Petrov said the British decision was politically motivated.",
+        '"It is going to be a campaign of fear and smear," Labour MP Tom Hale said.',
+    ],
+)
+def test_rebuttal_words_need_an_accusation(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {c for c in claims(nlp, text) if c[0] == "deny"}

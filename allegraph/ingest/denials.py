@@ -187,3 +187,12 @@ def professes_innocence(verb: Token) -> bool:
     if lemma not in INNOCENCE_VERBS:
         return False
     return any(o.lemma_.lower() == "innocence" for o in objects(verb) + prep_objects(verb, "on"))
+
+
+# What an accusation is called when it is rejected, beyond the lexicon's DENY_PHRASES: only ever
+# read of an accusation noun ("the charges were politically motivated"), never of a decision or deed.
+REBUTTAL_PHRASES = (
+    "politically motivated", "smear", "witch hunt", "witch-hunt", "trumped-up", "trumped up", "concocted",
+    "ridiculous", "laughable", "preposterous", "rubbish", "is false", "are false", "was false", "were false",
+    "completely false", "entirely false", "utterly false", "no basis", "without basis", "fiction", "fairy tale",
+)  # fmt: skip

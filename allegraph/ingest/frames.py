@@ -17,7 +17,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, expand
 from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
-from allegraph.ingest.denials import professes_innocence
+from allegraph.ingest.denials import REBUTTAL_PHRASES, professes_innocence
 from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
@@ -201,7 +201,7 @@ def _labelled(index: ActorIndex, verb: Token, objs: list[Token], label: list[Tok
     text = " ".join(t.lower_ for t in label)
     drafts: list[ClaimDraft] = []
     accusation = [o for o in objs if o.lemma_.lower() in lx.ACCUSATION_NOUNS]
-    if accusation and lx.has_phrase(text, lx.DENY_PHRASES + ("nonsense", "lies", "rubbish")):
+    if accusation and lx.has_phrase(text, lx.DENY_PHRASES + REBUTTAL_PHRASES + ("lies",)):
         accusers = or_none([k for o in accusation for k in accuser_of(index, o)])
         for speaker in speakers:
             drafts.extend(_draft("deny", speaker, a, phrase(accusation[0]), sent, verb, "label:deny") for a in accusers)

@@ -104,9 +104,9 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
     text = " ".join(t.lower_ for t in content.subtree).replace(" n't", " not").replace(" do n't", " do not")
     clauses = [v for v in clause_verbs(content) if v.pos_ in ("VERB", "AUX")]
     # "baseless", "no evidence": a denial when it is about an accusation or the speaker's own side
-    phrase_hit = lx.has_phrase(text, lx.DENY_PHRASES) and (
-        any(t.lemma_.lower() in lx.ACCUSATION_NOUNS and _nominal(t) for t in content.subtree)
-        or any(_about_the_claim(v) for v in clauses)
+    charged = any(t.lemma_.lower() in lx.ACCUSATION_NOUNS and _nominal(t) for t in content.subtree)
+    phrase_hit = (lx.has_phrase(text, lx.DENY_PHRASES) and (charged or any(_about_the_claim(v) for v in clauses))) or (
+        charged and lx.has_phrase(text, denials.REBUTTAL_PHRASES)  # "a smear" of what "it" is may be a charge
     )
     negated_act = any(
         not hypothetical(v)
@@ -307,7 +307,8 @@ def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Sp
         return []
     text = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
     objs = objects(verb)
-    if lx.has_phrase(text, lx.DENY_PHRASES):
+    charged = any(o.lemma_.lower() in lx.ACCUSATION_NOUNS for o in objs)  # "called the charges a smear"
+    if lx.has_phrase(text, lx.DENY_PHRASES) or (charged and lx.has_phrase(text, denials.REBUTTAL_PHRASES)):
         accusers = [k for o in objs for k in accuser_of(index, o)]
         return [
             ClaimDraft("deny", s, t, phrase(objs[0]) if objs else text, sent, verb.i, "called:deny")
