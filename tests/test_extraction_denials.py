@@ -37,6 +37,8 @@ SELF_DENIALS = [
     ("Kenyan Foreign Minister Tom Hale dismissed the charges as politically motivated.", "Kenya"),
     # a party politician on the party's conduct: the party is the speaker's side
     ("Labour MP Jo Lane said Labour had never accepted bribes.", "Labour Party"),
+    # "his government": the speaker's, when no one else is named
+    ("Indian Prime Minister Raj Patel said his government had never taken bribes.", "India"),
     # what the side says it does not have
     ("Egypt says it has no political prisoners.", "Egypt"),
     ('"Syria has no chemical weapons," Syrian Foreign Minister Omar Haddad said.', "Syria"),
@@ -78,6 +80,7 @@ NOT_DENIALS = [
     "Brazilian Foreign Minister Ana Lima said Argentina had no troops in the region.",
     "US President Tom Hale defended the French government's response to the strikes.",
     "Labour MP Jo Lane said the Conservatives had never accepted bribes.",
+    "Indian Prime Minister Raj Patel said Tom Hale and his party had no links to the militants.",
     # a claim to be right, and defending a policy, are no denial
     '"Our concerns are legitimate," said Peter Lang, a spokesman for the Green Party.',
     "The Greek Finance Ministry defended the new budget.",

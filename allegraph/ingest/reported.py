@@ -35,7 +35,7 @@ def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
     subj = subject(verb) or passive_agent(verb)
     if subj is None:
         return False
-    if subj.lower_ in FIRST_PERSON or denials.own_possessed(subj):
+    if subj.lower_ in FIRST_PERSON or denials.own_possessed(subj) or _speakers_own(index, subj, speakers):
         return True
     sides = {index.state_of(s) or s for s in speakers}
     # whom the speaker represents is its side too: a party's MP on "the party never took donations"
@@ -44,6 +44,14 @@ def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
         (index.state_of(k) or k) in sides or index.represents(k, guess=False) in represented
         for k in index.resolve(subj, modifiers=True)
     )
+
+
+def _speakers_own(index: ActorIndex, subj: Token, speakers: list[str]) -> bool:
+    """'X said his government never took bribes': 'his' is the speaker when no other person is named."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in subj.children):
+        return False
+    people = {k for t in subj.sent for k in index.keys_at(t) if index.actors[k].type == "Person"}
+    return bool(people) and people <= set(speakers)
 
 
 def _about_the_claim(verb: Token) -> bool:
