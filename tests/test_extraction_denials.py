@@ -88,6 +88,7 @@ NOT_DENIALS = [
     "Senator Jane Holt did not say she had acted lawfully.",
     # withholding is no denial: "deny someone something"
     "Polish Justice Minister Adam Nowak said it was wrong to deny pensioners the free bus pass.",
+    "The Green Party denies them that option.",
     # an inverted condition: "had he denied" did not happen
     "Tom Hale, a Labour MP, admitted the fraud, and the sentence would have been longer had he denied the charge.",
     # a relative clause with its own subject tells what others do, not what the speaker's side denies

@@ -244,6 +244,7 @@ def _states_something(noun: Token) -> bool:
     return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in noun.children)
 
 
+RECIPIENT_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
 MOTION_VERBS = {"move", "ask", "seek", "petition", "request", "apply", "vote", "decide", "agree", "motion"}
 COURT_WORDS = {"judge", "court", "tribunal", "jury", "magistrate", "prosecutor", "prosecutors", "justice"}
 
@@ -261,8 +262,9 @@ def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token])
     if lemma == "dismiss" and _procedural(verb):
         return []  # "moved to dismiss the charges", "the judge dismissed the case": a court's step
     withheld = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    if len(withheld) > 1 or any(c.dep_ == "dative" for c in withheld):
-        return []  # "deny people the right to", "denied him a visa": withholding, not a denial
+    recipient = lemma == "deny" and any(o.lower_ in RECIPIENT_PRONOUNS or index.resolve(o) for o in withheld)
+    if len(withheld) > 1 or recipient or any(c.dep_ == "dative" for c in withheld):
+        return []  # "deny people the right to", "denied him a visa", "denies them that option": withholding
     if any(o.lemma_.lower() in lx.PROPOSAL_NOUNS and not _states_something(o) for o in objs):
         return []  # rejecting a proposal is refusing it; rejecting "the suggestion that X did Y" is a denial
     has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
