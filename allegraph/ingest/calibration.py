@@ -15,7 +15,7 @@ MEASURED: dict[str, tuple[int, int]] = {
     "label": (11, 2),
     "reciprocal": (2, 0),
     "noun": (4, 2),
-    "said": (15, 6),
+    "said": (24, 6),
     "judge": (4, 2),
     # seen too rarely on the development set to measure: the smoothing keeps them near 0.5
     "called": (0, 0),
