@@ -21,15 +21,14 @@ def claims(nlp, text: str) -> set[tuple]:  # type: ignore[no-untyped-def]
 
 SELF_DENIALS = [
     # a first-person deed the side says it never did, in a quote
-    ('"We have never intervened in the work of the judges," Polish Justice Minister Adam Nowak said.', "Poland"),
-    ('"Our ministry never did such a thing," Turkish Foreign Minister Ali Demir said.', "Turkey"),
+    ('"Our government has never intervened in a single trial," Polish Justice Minister Adam Nowak said.', "Poland"),
+    ('"Our ministry never did anything improper," Turkish Foreign Minister Ali Demir said.', "Turkey"),
     # doping and bribes: taking them is the wrong
-    ("Canadian Sports Minister Lucy Grant said she had never taken banned substances.", "Canada"),
+    ("Canadian Sports Minister Lucy Grant said she had never used steroids.", "Canada"),
     ('"I have never accepted bribes from anyone," Mexican Interior Minister Luis Ortega said.', "Mexico"),
     # exoneration of the side's own conduct
     (
-        'Senator Jane Holt, a Texas Republican, told reporters she had "always acted lawfully and in accordance '
-        'with the law."',
+        'Senator Jane Holt, a Texas Republican, told reporters she had "always behaved ethically and within the law."',
         "Republican Party",
     ),
     ('"The payments we received were legal," said Peter Lang, a spokesman for the Green Party.', "Green Party"),
@@ -40,10 +39,10 @@ SELF_DENIALS = [
     # "his government": the speaker's, when no one else is named
     ("Indian Prime Minister Raj Patel said his government had never taken bribes.", "India"),
     # what the side says it does not have
-    ("Egypt says it has no political prisoners.", "Egypt"),
+    ("Egyptian Foreign Minister Omar Nabil insisted that Egypt holds no prisoners of conscience.", "Egypt"),
     ('"Syria has no chemical weapons," Syrian Foreign Minister Omar Haddad said.', "Syria"),
     ("Russian Foreign Minister Ivan Petrov said Russia had no troops in Moldova.", "Russia"),
-    ("The Chinese ambassador said China had no interest in escalating tensions with Japan.", "China"),
+    ("The Japanese ambassador said Japan had no intention of provoking a conflict with Korea.", "Japan"),
     ("The Nigerian army said its soldiers had no role in the killings.", "Nigeria"),
     # discrimination denied by its grounds
     ('"We do not hire or fire anyone because of their religion," Irish Health Minister Sean Kelly said.', "Ireland"),
@@ -108,10 +107,7 @@ def test_not_denials(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_accusers_are_those_the_allegations_come_from(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        '"There has been a flood of hostile statements coming out of the Iranian government with a lot of '
-        'baseless allegations," said French Foreign Ministry spokesman Paul Roux.'
-    )
+    text = '"The accusations coming from the Iranian government are groundless," said French spokesman Paul Roux.'
     assert ("deny", "France", "Iran") in claims(nlp, text)
 
 
@@ -119,8 +115,8 @@ def test_office_words_do_not_tie_a_denial_to_a_later_accusation(nlp) -> None:  #
     text = (
         "British Prime Minister Tom Hale and his chancellor, Ann Ford, met on Monday. "
         "There were rumours of a rift between the two. "
-        "The prime minister said he had discussed these claims with the chancellor and dismissed them as nonsense. "
-        "Opposition leader Sam Reed accused the prime minister of squabbling with the chancellor."
+        "Asked about it, the prime minister said the claims were nonsense and that the chancellor was a friend. "
+        "Opposition leader Sam Reed accused the prime minister of feuding with the chancellor."
     )
     graph = next(extract(nlp, [Document(id="o", text=text, content_hash=content_hash(text))]))
     denials = [r for r in claim_records(graph, "o") if r.kind == "deny"]

@@ -1,9 +1,9 @@
-"""Denials without a denial verb: what a speaker says of its own side's conduct.
+"""Denials beyond a denial verb: what a speaker says of its own side's conduct, professed
+innocence, rebuttal words, and where an accusation comes from.
 
-"We have never intervened in the courts", "she has never taken banned substances", "the funds we
-received were legal", "it has no political prisoners", "he always acted in accordance with the law".
-These predicates look at one clause; whether its subject is the speaker's own side is checked by
-the caller (reported._denial), so "Y never intervened", said of a rival, stays out.
+Own-side predicates ("I never took a bribe", "our payments were legal", "Syria has no chemical
+weapons", "she always behaved ethically") look at one clause; whether its subject is the speaker's
+own side is checked by the caller (reported._denial), so the same words said of a rival stay out.
 """
 
 from __future__ import annotations
@@ -24,17 +24,18 @@ MEDDLING_VERBS = {"intervene"}  # only "in" something: "did not intervene to sto
 INTAKE_VERBS = {"take", "use", "accept", "receive", "ingest", "inject", "solicit"}
 ILLICIT_OBJECTS = {"drug", "drugs", "substance", "substances", "steroid", "steroids", "doping", "stimulant",
                    "bribe", "bribes", "kickback", "kickbacks", "payoff", "payoffs"}  # fmt: skip
-# "because of their religion": the grounds of discrimination.
+# "on the basis of", "on grounds of": a prepositional phrase that gives grounds.
 GROUND_NOUNS = {"basis", "ground", "grounds", "account"}
+# "because of their religion": the grounds of discrimination.
 PROTECTED_GROUNDS = {"race", "gender", "religion", "ethnicity", "sex", "nationality", "caste", "colour", "color",
                      "faith", "origin", "orientation", "disability"}  # fmt: skip
 # "we have no troops there", "it had no role in the attack": what a side says it does not have.
-DENIED_HOLDINGS = {"prisoner", "link", "tie", "connection", "involvement"}
+DENIED_HOLDINGS = {"prisoner", "detainee", "link", "tie", "connection", "involvement"}
 PLACED_HOLDINGS = {"troop", "soldier", "force", "personnel"}  # only somewhere: "no troops in Moldova"
 BANNED_ARMS = {"chemical", "nuclear", "biological", "banned", "illegal", "prohibited"}  # "has no chemical weapons"
 SHARE_NOUNS = {"role", "part", "hand"}  # only with the act they deny: "no role in the killing"
-INTENT_NOUNS = {"interest", "intention", "desire", "plan", "wish"}  # "no interest in escalating tensions"
-# "were legal", "acted lawfully", "in accordance with the law", "with utmost probity": exoneration.
+INTENT_NOUNS = {"interest", "intention", "desire", "plan", "wish"}  # "no intention of provoking a conflict"
+# "were legal", "behaved ethically", "within the law", "with integrity": exoneration.
 LAWFUL_WORDS = {"legal", "lawful", "proper", "appropriate", "above-board"}
 CONDUCT_VERBS = {"act", "conduct", "behave", "operate", "function"}
 LAWFUL_MANNERS = {"appropriately", "lawfully", "legally", "properly", "ethically", "correctly", "honestly"}
@@ -58,7 +59,7 @@ def denied_deed(verb: Token) -> bool:
     if lemma in INTAKE_VERBS and any(o.lower_ in ILLICIT_OBJECTS or o.lemma_.lower() in ILLICIT_OBJECTS for o in objs):
         return True
     if lemma == "do" and any(_such_thing(o) for o in objs):
-        return True  # "never did such a thing"
+        return True  # "did not do anything improper"
     grounds = [g for v in (verb, *verb.conjuncts) for g in _grounds(v)]  # "do not hire or fire anyone because of"
     if any(t.lemma_.lower() in PROTECTED_GROUNDS for g in grounds for t in g.subtree):
         return True  # "we do not reject anyone because of their race", "on the basis of religion"
@@ -72,12 +73,16 @@ def _grounds(verb: Token) -> list[Token]:
     return found + [o for p in preps if p.lower_ == "on" for o in p.children if o.lemma_.lower() in GROUND_NOUNS]
 
 
+IMPROPER_WORDS = {"such", "wrong", "improper", "illegal", "unlawful", "untoward"}
+
+
 def _such_thing(obj: Token) -> bool:
-    return obj.lemma_.lower() in ("thing", "anything") and any(c.lower_ in ("such", "wrong") for c in obj.subtree)
+    """'did nothing of such a kind', 'did not do anything improper'."""
+    return obj.lemma_.lower() in ("thing", "anything") and any(c.lower_ in IMPROPER_WORDS for c in obj.subtree)
 
 
 def _holds_none(verb: Token) -> bool:
-    """'has no political prisoners', 'had no role in the attack', 'no interest in escalating tensions'."""
+    """'holds no detainees', 'had no role in the attack', 'no intention of provoking a conflict'."""
     if verb.lemma_.lower() not in ("have", "hold", "play"):
         return False
     for obj in objects(verb):
@@ -99,14 +104,14 @@ def _holds_none(verb: Token) -> bool:
 
 
 def _wrong_matter(token: Token) -> bool:
-    """An act noun ('the attack') or a wrongful gerund ('escalating tensions')."""
+    """An act noun ('the attack') or a wrongful gerund ('provoking a conflict')."""
     if token.lemma_.lower() in lx.ACT_NOUNS:
         return True
     return token.pos_ == "VERB" and (is_wrongful_verb(token) or token.lemma_.lower() in DENIABLE_VERBS)
 
 
 def exonerated(verb: Token) -> bool:
-    """An affirmative clause clearing its subject: 'were legal', 'acted lawfully', 'in accordance with the law'."""
+    """An affirmative clause clearing its subject: 'were legal', 'acted lawfully', 'in compliance with the rules'."""
     if future(verb):
         return False
     lemma = verb.lemma_.lower()
@@ -121,11 +126,13 @@ def exonerated(verb: Token) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in LAWFUL_MANNERS for c in verb.children):
         return True
-    return any(t.lemma_.lower() in PROBITY_NOUNS for t in prep_objects(verb, "in", "with", "within"))
+    if any(t.lemma_.lower() in PROBITY_NOUNS for t in prep_objects(verb, "in", "with")):
+        return True
+    return any(t.lemma_.lower() in ("law", "rules") for t in prep_objects(verb, "within"))  # "within the law"
 
 
 def own_possessed(subj: Token) -> bool:
-    """'our weapons', 'the funds we received': a thing the speaking side says is its own."""
+    """'our weapons', 'the payments we made': a thing the speaking side says is its own."""
     for child in subj.children:
         if child.dep_ == "poss" and child.lower_ in FIRST_PERSON:
             return True
@@ -162,16 +169,15 @@ SOURCE_VERBS = {"come", "emanate", "originate", "stem", "pour", "flow"}
 
 
 def source_of(index: ActorIndex, noun: Token) -> list[str]:
-    """'baseless allegations coming out of the Venezuelan government': who the accusations come from."""
+    """'unfounded claims coming from the ministry', 'charges emanating from Y': who the accusations come from."""
     node = noun
     for _ in range(6):  # up through "a lot of", "with": to the verb the phrase hangs on
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             break
-    if node.lemma_.lower() not in SOURCE_VERBS:
-        return []
-    sources = prep_objects(node, "from")
-    for out in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "out"):
+    verbs = [v for v in (node, *(c for c in noun.children if c.dep_ == "acl")) if v.lemma_.lower() in SOURCE_VERBS]
+    sources = [s for v in verbs for s in prep_objects(v, "from")]
+    for out in (c for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "out"):
         sources += prep_objects(out, "of")
     return [k for s in sources for k in index.resolve(s, modifiers=True)]
 
