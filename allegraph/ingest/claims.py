@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import expand, perpetrators
+from allegraph.ingest.denials import defended_conduct
 from allegraph.ingest.syntax import (
     PUBLISH_VERBS,
     SPEAKING_NOUNS,
@@ -147,7 +148,10 @@ def _defence_claims(index: ActorIndex, verb: Token, sent: Span) -> list[ClaimDra
     if negated(verb) or hypothetical(verb):
         return []
     charges = [o for o in prep_objects(verb, "against") if o.lemma_.lower() in lx.ANSWERABLE_NOUNS | {"criticism"}]
-    speakers = speakers_of(index, verb) if charges else []
+    speakers = speakers_of(index, verb)
+    if not charges:
+        charges = defended_conduct(index, verb, speakers)  # "defended its record": its side's conduct was criticised
+        speakers = speakers if charges else []
     accusers = [k for c in charges for k in accuser_of(index, c) if k not in speakers]
     return [
         ClaimDraft("deny", s, t, phrase(charges[0]), sent, verb.i, f"verb:{verb.lemma_.lower()}")
@@ -272,7 +276,27 @@ def _states_something(noun: Token) -> bool:
     return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in noun.children)
 
 
+RECIPIENT_PRONOUNS = {"him", "her", "them", "us", "me", "you"}
+MOTION_VERBS = {"move", "ask", "seek", "petition", "request", "apply", "vote", "decide", "agree", "motion"}
+COURT_WORDS = {"judge", "court", "tribunal", "jury", "magistrate", "prosecutor", "prosecutors", "justice"}
+
+
+def _procedural(verb: Token) -> bool:
+    """Dismissing charges as a step of the proceedings: asked for, or done by a court or prosecutor."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in MOTION_VERBS:
+        return True
+    subj = subject(verb)
+    words = [subj, *subj.children] if subj is not None else []
+    return any(w.lemma_.lower() in COURT_WORDS for w in words)
+
+
 def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token]) -> list[tuple[str | None, str]]:
+    if lemma == "dismiss" and _procedural(verb):
+        return []  # "moved to dismiss the charges", "the judge dismissed the case": a court's step
+    withheld = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    recipient = lemma == "deny" and any(o.lower_ in RECIPIENT_PRONOUNS or index.resolve(o) for o in withheld)
+    if len(withheld) > 1 or recipient or any(c.dep_ == "dative" for c in withheld):
+        return []  # "deny people the right to", "denied him a visa", "denies them that option": withholding
     if any(o.lemma_.lower() in lx.PROPOSAL_NOUNS and not _states_something(o) for o in objs):
         return []  # rejecting a proposal is refusing it; rejecting "the suggestion that X did Y" is a denial
     has_clause = any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)

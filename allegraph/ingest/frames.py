@@ -17,6 +17,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, expand
 from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
+from allegraph.ingest.denials import REBUTTAL_PHRASES, professes_innocence
 from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
@@ -117,6 +118,23 @@ def idiom_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDra
     return drafts
 
 
+def innocence_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
+    """'X pleaded not guilty to the charges', 'X has maintained his innocence': X denies the charge."""
+    drafts: list[ClaimDraft] = []
+    for token in sent:
+        if token.pos_ != "VERB" or hypothetical(token) or negated(token) or not professes_innocence(token):
+            continue
+        charges = [c for t in token.subtree if t.lower_ in ("to", "of") for c in t.children if c.dep_ == "pobj"]
+        accusers = [k for c in charges for k in accuser_of(index, c)]
+        charge = phrase(charges[0]) if charges else "innocence"
+        for speaker in speakers_of(index, token):
+            drafts.extend(
+                _draft("deny", speaker, t, charge, sent, token, "idiom:innocence")
+                for t in or_none([a for a in accusers if a != speaker])
+            )
+    return drafts
+
+
 # --- labelling ---------------------------------------------------------------------------
 
 
@@ -183,7 +201,7 @@ def _labelled(index: ActorIndex, verb: Token, objs: list[Token], label: list[Tok
     text = " ".join(t.lower_ for t in label)
     drafts: list[ClaimDraft] = []
     accusation = [o for o in objs if o.lemma_.lower() in lx.ACCUSATION_NOUNS]
-    if accusation and lx.has_phrase(text, lx.DENY_PHRASES + ("nonsense", "lies", "rubbish")):
+    if accusation and lx.has_phrase(text, lx.DENY_PHRASES + REBUTTAL_PHRASES + ("lies",)):
         accusers = or_none([k for o in accusation for k in accuser_of(index, o)])
         for speaker in speakers:
             drafts.extend(_draft("deny", speaker, a, phrase(accusation[0]), sent, verb, "label:deny") for a in accusers)

@@ -13,11 +13,12 @@ from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import event_author
 from allegraph.ingest.calibration import confidence
 from allegraph.ingest.claims import ClaimDraft, noun_claims, speech_act_claims
-from allegraph.ingest.frames import idiom_claims, label_claims, reciprocal_claims
+from allegraph.ingest.frames import idiom_claims, innocence_claims, label_claims, reciprocal_claims
 from allegraph.ingest.incidents import casualties, incident_type, places_in
 from allegraph.ingest.quotes import quote_regions, quote_speakers
 from allegraph.ingest.reported import content_claims, reported_speech_claims
 from allegraph.ingest.syntax import is_possessor, objects, prep_objects, subject
+from allegraph.ingest.titles import PARTY_OFFICE_WORDS, ROLE_NOUNS, STATE_OFFICE_WORDS
 
 HEADLINE_MAX = 200
 
@@ -44,7 +45,14 @@ def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
         headline = is_headline(text, sent)
         found = [
             d
-            for rule in (speech_act_claims, noun_claims, idiom_claims, label_claims, reciprocal_claims)
+            for rule in (
+                speech_act_claims,
+                noun_claims,
+                idiom_claims,
+                innocence_claims,
+                label_claims,
+                reciprocal_claims,
+            )
             for d in rule(index, sent, headline)
             if not _in_regions(doc[d.anchor].idx, regions)
         ]
@@ -144,42 +152,73 @@ def _merge_headlines(index: ActorIndex, kept: list[tuple[ClaimDraft, bool]]) -> 
     return out
 
 
-def _matter(draft: ClaimDraft) -> set[str]:
-    """Content words of what a claim is about (its sentence's nouns and verbs, names and cue words left out)."""
+# Words for who speaks, not what about: "the prime minister" in two sentences ties nothing together.
+PEOPLE_WORDS = ROLE_NOUNS | STATE_OFFICE_WORDS | PARTY_OFFICE_WORDS
+
+
+def _matter(index: ActorIndex, draft: ClaimDraft) -> set[str]:
+    """Content words of what a claim is about (its sentence's nouns and verbs; names, offices and cue words left out)."""
     return {
         t.lemma_.lower()
         for t in draft.sent
-        if t.pos_ in ("NOUN", "VERB") and not t.is_stop and t.lemma_.lower() not in lx.CLAIM_WORDS
+        if t.pos_ in ("NOUN", "VERB")
+        and not t.is_stop
+        and t.lemma_.lower() not in lx.CLAIM_WORDS | PEOPLE_WORDS
+        and not index.resolve(t)  # "the government", a name: who, not what
     }
 
 
-def _same_matter(denial: ClaimDraft, accusation: ClaimDraft) -> bool:
+def _same_matter(index: ActorIndex, denial: ClaimDraft, accusation: ClaimDraft) -> bool:
     """The denial names the accuser ("denied Iraq's accusations"), shares the sentence, or the matter."""
     if denial.target is not None or denial.sent.start == accusation.sent.start:
         return True
-    return bool(_matter(denial) & _matter(accusation))
+    return bool(_matter(index, denial) & _matter(index, accusation))
+
+
+ANAPHORA_WINDOW = 3  # sentences back that "the allegations" of a bare denial may refer to
+
+
+def _just_before(order: dict[int, int], accusation: ClaimDraft, denial: ClaimDraft) -> bool:
+    gap = order[denial.sent.start] - order[accusation.sent.start]
+    return 0 < gap <= ANAPHORA_WINDOW
+
+
+def _bare(index: ActorIndex, denial: ClaimDraft) -> bool:
+    """'Hale denied the allegations': the denial's object is the accusation itself, and says nothing more."""
+    anchor = denial.sent.doc[denial.anchor]
+    charges = [o for o in objects(anchor) if o.lemma_.lower() in lx.ACCUSATION_NOUNS | {"innocence"}]
+    own = {anchor.lemma_.lower(), *(o.lemma_.lower() for o in charges)}  # "protested his innocence"
+    return bool(charges) and not _matter(index, denial) - own
 
 
 def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
     """Point each denial at the accusation it answers; fill its target from the accuser."""
     accusations = [(i, d) for i, d in enumerate(drafts) if d.kind in ("accuse", "blame") and d.target]
+    order = {s.start: n for n, s in enumerate(index.doc.sents)} if drafts else {}
     for draft in drafts:
         if draft.kind != "deny":
             continue
         side = index.state_of(draft.speaker)
-        candidates = [
+        against = [
             (i, a)
             for i, a in accusations
             if a.speaker != draft.speaker  # "rejected the claims, blaming X": its own charge answers nothing
             and (side and index.state_of(a.target) == side or a.target == draft.speaker)
             and (draft.target is None or _side(index, a.speaker) == _side(index, draft.target))
         ]
+        candidates = against
         if not candidates and side is None:
             candidates = [
                 (i, a) for i, a in accusations if a.sent.start <= draft.sent.start and a.speaker != draft.speaker
             ]
-        # only the accusation this denial answers: the same sentence, or one about the same thing
-        candidates = [(i, a) for i, a in candidates if _same_matter(draft, a)]
+        # only the accusation this denial answers: the same sentence, or one about the same thing, or
+        # for a bare "rejected the charges", the latest charge against the speaker just before it
+        anaphoric = _bare(index, draft)
+        candidates = [
+            (i, a)
+            for i, a in candidates
+            if _same_matter(index, draft, a) or (anaphoric and (i, a) in against and _just_before(order, a, draft))
+        ]
         if not candidates:
             continue
         before = [c for c in candidates if c[1].sent.start <= draft.sent.start]
@@ -188,7 +227,7 @@ def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
         if side is None and accusation.target is not None:
             index.actors[draft.speaker].represents_hint = accusation.target
         root = draft.sent.doc[draft.content if draft.content is not None else draft.anchor]
-        mentions_accusation = any(t.lemma_.lower() in lx.ANSWERABLE_NOUNS for t in root.subtree)
+        mentions_accusation = any(t.lemma_.lower() in lx.ANSWERABLE_NOUNS | {"innocence"} for t in root.subtree)
         if draft.target is None and mentions_accusation:
             draft.target = accusation.speaker
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from allegraph.ingest import denials
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_authors, clause_verbs, expand, is_wrongful_verb, perpetrators
@@ -13,6 +14,7 @@ from allegraph.ingest.frames import judgements
 from allegraph.ingest.syntax import hypothetical, is_passive, negated, objects, phrase, prep_objects, subject
 
 FIRST_PERSON = {"i", "we", "us", "me", "our"}
+CLAIMING_VERBS = {"say", "suggest", "claim", "allege", "accuse", "think", "believe", "imply", "assert", "insinuate"}
 
 
 def passive_agent(verb: Token) -> Token | None:
@@ -33,16 +35,39 @@ def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
     subj = subject(verb) or passive_agent(verb)
     if subj is None:
         return False
-    if subj.lower_ in FIRST_PERSON:
+    if subj.lower_ in FIRST_PERSON or denials.own_possessed(subj) or _speakers_own(index, subj, speakers):
         return True
     sides = {index.state_of(s) or s for s in speakers}
-    return any((index.state_of(k) or k) in sides for k in index.resolve(subj, modifiers=True))
+    # whom the speaker represents is its side too: a party's MP on "the party never took donations"
+    represented = {index.represents(s, guess=False) for s in speakers} - {None}
+    return any(
+        (index.state_of(k) or k) in sides or index.represents(k, guess=False) in represented
+        for k in index.resolve(subj, modifiers=True)
+    )
+
+
+def _speakers_own(index: ActorIndex, subj: Token, speakers: list[str]) -> bool:
+    """'X said his government never took bribes': 'his' is the speaker when no other person is named."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in subj.children):
+        return False
+    people = {k for t in subj.sent for k in index.keys_at(t) if index.actors[k].type == "Person"}
+    return bool(people) and people <= set(speakers)
 
 
 def _about_the_claim(verb: Token) -> bool:
-    """'it is unfounded', 'that is not true': the subject stands for the accusation just reported."""
+    """'it is unfounded', 'that is not true': the subject stands for the accusation just reported
+    (an extraposed 'it is absurd to charge farmers' judges a deed; 'it is absurd to suggest' a claim)."""
     subj = subject(verb)
-    return verb.lemma_ == "be" and subj is not None and subj.lower_ in ("it", "this", "that", "these", "those")
+    if verb.lemma_ != "be" or subj is None or subj.lower_ not in ("it", "this", "that", "these", "those"):
+        return False
+    extraposed = [c for t in (verb, *verb.children) for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+    return all(_a_claim(c) for c in extraposed)
+
+
+def _a_claim(clause: Token) -> bool:
+    """'that we attacked', 'to suggest we attacked': the clause is what someone said."""
+    said = clause.lemma_.lower() in CLAIMING_VERBS  # not "charge" or "blame": "absurd to charge farmers"
+    return said or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _denied_act(verb: Token) -> bool:
@@ -54,8 +79,10 @@ def _denied_act(verb: Token) -> bool:
         if obj.lemma_.lower() in lx.ACT_NOUNS:
             return True
         # "does not have ships capable of carrying out a missile launch": the means of the act
-        described = [t for c in obj.children if c.dep_ in ("amod", "acl", "relcl") for t in c.subtree]
-        if any((t.lemma_.lower() in lx.WRONG_NOUNS and not _alleged(t)) or is_wrongful_verb(t) for t in described):
+        described = [
+            t for c in obj.children if c.dep_ in ("amod", "acl", "relcl") and not _own_clause(c) for t in c.subtree
+        ]
+        if any((t.lemma_.lower() in lx.WRONG_NOUNS or is_wrongful_verb(t)) and not _alleged(t) for t in described):
             return True
     return False
 
@@ -63,6 +90,22 @@ def _denied_act(verb: Token) -> bool:
 def _alleged(noun: Token) -> bool:
     """'backed a plan to expel X over alleged abuses': a wrong charged to someone else, not the means of an act."""
     return any(c.lower_ in ("alleged", "suspected", "purported") for c in noun.children)
+
+
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound"}
+
+
+def _nominal(token: Token) -> bool:
+    """'the accusations' (even tagged as a verb), not the verb of 'absurd to charge farmers'."""
+    return token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS
+
+
+def _own_clause(clause: Token) -> bool:
+    """'the slightest step the Palestinians were taking to end attacks': a relative clause with a
+    subject of its own tells what others do, not what the denied thing is for."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in clause.children
+    )
 
 
 def _no_object(verb: Token) -> bool:
@@ -74,17 +117,24 @@ def _denial(index: ActorIndex, content: Token, sent: Span, speakers: list[str]) 
     text = " ".join(t.lower_ for t in content.subtree).replace(" n't", " not").replace(" do n't", " do not")
     clauses = [v for v in clause_verbs(content) if v.pos_ in ("VERB", "AUX")]
     # "baseless", "no evidence": a denial when it is about an accusation or the speaker's own side
-    phrase_hit = lx.has_phrase(text, lx.DENY_PHRASES) and (
-        any(t.lemma_.lower() in lx.ACCUSATION_NOUNS for t in content.subtree)
-        or any(_about_the_claim(v) for v in clauses)
+    charged = any(t.lemma_.lower() in lx.ACCUSATION_NOUNS and _nominal(t) for t in content.subtree)
+    phrase_hit = (lx.has_phrase(text, lx.DENY_PHRASES) and (charged or any(_about_the_claim(v) for v in clauses))) or (
+        charged and lx.has_phrase(text, denials.REBUTTAL_PHRASES)  # "a smear" of what "it" is may be a charge
     )
     negated_act = any(
-        (negated(v) or _no_object(v)) and not hypothetical(v) and _own_side(index, v, speakers) and _denied_act(v)
+        not hypothetical(v)
+        and not denials.future(v)
+        and _own_side(index, v, speakers)
+        and (
+            ((negated(v) or _no_object(v)) and (_denied_act(v) or denials.denied_deed(v)))
+            or (not negated(v) and denials.exonerated(v))
+        )
         for v in clauses
-    )  # "would not restore the sanctions" is an intention, not a denial
+    )  # "would not restore the sanctions", "will not strike": intentions, not denials
     if not (phrase_hit or negated_act):
         return False, []
-    accusers = [k for t in content.subtree if t.lemma_.lower() in lx.ACCUSATION_NOUNS for k in accuser_of(index, t)]
+    charges = [t for t in content.subtree if t.lemma_.lower() in lx.ACCUSATION_NOUNS and _nominal(t)]
+    accusers = [k for t in charges for k in accuser_of(index, t) or denials.source_of(index, t)]
     if not accusers and phrase_hit:
         accusers = _described_author(index, content)
     return True, accusers
@@ -343,7 +393,8 @@ def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Sp
         return []
     text = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
     objs = objects(verb)
-    if lx.has_phrase(text, lx.DENY_PHRASES):
+    charged = any(o.lemma_.lower() in lx.ACCUSATION_NOUNS for o in objs)  # "called the charges a smear"
+    if lx.has_phrase(text, lx.DENY_PHRASES) or (charged and lx.has_phrase(text, denials.REBUTTAL_PHRASES)):
         accusers = [k for o in objs for k in accuser_of(index, o)]
         return [
             ClaimDraft("deny", s, t, phrase(objs[0]) if objs else text, sent, verb.i, "called:deny")

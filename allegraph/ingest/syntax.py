@@ -137,9 +137,15 @@ UNREALISED_VERBS = {"threaten", "plan", "vow", "want", "intend", "consider", "ho
                     "refuse", "decline", "fail", "weigh", "mull", "aim", "offer"}  # fmt: skip
 
 
+INVERTING_AUX = {"had", "were", "should"}
+
+
 def hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and any(c.dep_ == "aux" and c.lower_ in INVERTING_AUX and c.i < subj.i for c in verb.children):
+        return True  # "had he denied the charge, ...": a condition, inverted
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREALISED_VERBS:
         return True
     node: Token | None = verb
