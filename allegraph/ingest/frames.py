@@ -51,7 +51,16 @@ def pejorative(tokens: list[Token], threshold: float = NEGATIVE_VALENCE) -> bool
         score = valence.get(lower, valence.get(token.lemma_.lower(), 0.0))
         if score <= threshold and not negated(token):
             return True
-    return lx.has_phrase(" ".join(t.lower_ for t in tokens), lx.CONDEMN_PHRASES)
+        if token.lemma_.lower() in lx.HARM_TO_NOUNS and _followed_by(token, ("to", "against", "for")):
+            return True  # "a blow to press freedom", "an offence to the victims"
+    text = " ".join(t.lower_ for t in sorted(tokens, key=lambda t: t.i))  # in text order, for phrases
+    return lx.has_phrase(text, lx.CONDEMN_PHRASES) or lx.has_phrase(text, lx.PEJORATIVE_PHRASES)
+
+
+def _followed_by(token: Token, words: tuple[str, ...]) -> bool:
+    """The next word, read off the text: the parser often hangs 'to' on the verb or takes it for an infinitive."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in words
 
 
 def _draft(
@@ -262,7 +271,8 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
     politically motivated' (condemn), 'X is a terrorist', 'X has been aggressively spreading lies' (accuse)."""
     found: list[tuple[str | None, Token, str]] = []
     for clause in clause_verbs(content):
-        subj = subject(clause)
+        stative = None if subject(clause) is not None else _stative_label(clause)
+        subj = subject(clause) or stative
         relative = subj is not None and subj.tag_ in ("WP", "WDT")  # "a general who X said was a war criminal"
         if subj is None or (subj.pos_ == "PRON" and not relative) or not _live(clause):
             continue  # pronouns in reported words are mostly the speaker or an expletive 'it
@@ -274,8 +284,16 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
         if _assigns_responsibility(clause):
             found.extend((t, clause, "blame") for t in targets if t)
             continue
-        if clause.lemma_ in COPULAS:
-            complement = [t for c in clause.children if c.dep_ in ("attr", "acomp", "oprd") for t in _own_words(c)]
+        if stative is not None:
+            found.extend((t, clause, "condemn") for t in targets)
+        elif clause.lemma_ in COPULAS:
+            complement = [  # "was cynical and hypocritical": every coordinated label
+                t
+                for c in clause.children
+                if c.dep_ in ("attr", "acomp", "oprd")
+                for head in (c, *c.conjuncts)
+                for t in _own_words(head)
+            ]
             if complement and pejorative(complement, JUDGEMENT_VALENCE):
                 wrong = any(t.lemma_.lower() in WRONGDOER_NOUNS for t in complement)
                 kind = "deny" if _mistaken(complement) and targets != [None] else "accuse" if wrong else "condemn"
@@ -290,6 +308,19 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
                 kind = "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | ACT_JUDGED_NOUNS else "accuse"
                 found.extend((t, clause, "deny" if _mistaken(predicate) else kind) for t in targets)
     return found
+
+
+def _stative_label(clause: Token) -> Token | None:
+    """The subject of 'Britain's policy is misguided' parsed as a passive, when the participle is one of
+    the lexicon's labels (VADER's ratings would read 'the embassy was attacked' as judging its victim)."""
+    if clause.tag_ != "VBN" or prep_objects(clause, "by"):
+        return None
+    if not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in clause.children):
+        return None
+    words = sorted([clause, *(c for c in clause.children if c.dep_ == "advmod")], key=lambda t: t.i)
+    if clause.lower_ in lx.PEJORATIVES or lx.has_phrase(" ".join(t.lower_ for t in words), lx.PEJORATIVE_PHRASES):
+        return next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 FALSITY_WORDS = {"wrong", "mistaken", "incorrect", "untrue", "inaccurate", "false"}

@@ -112,7 +112,16 @@ PEJORATIVES = {
     "farce", "sham", "stupid", "incompetent", "dangerous", "despicable", "shameful", "unacceptable", "barbaric",
     "provocative", "aggressive", "destabilizing", "destabilising", "unjustified", "unprovoked", "double standards",
     "hostile", "arrogant", "extremist", "rogue", "evil", "insulting", "offensive", "disgraceful", "politically motivated",
+    # judgements of a policy or a decision that VADER lacks or rates mild ("foolish" -1.1, "cynical" -1.6)
+    "foolish", "misguided", "politicised", "politicized", "intolerable", "cynical", "biased", "one-sided", "malicious",
+    "unlawful", "discriminatory", "heavy-handed", "draconian", "undemocratic", "unconstitutional", "inflammatory",
+    "divisive", "shameless", "cowardly", "ludicrous", "laughable", "appalling", "affront",
 }  # fmt: skip
+# Labels written as several words ("politically motivated"): matched as phrases over the whole label.
+PEJORATIVE_PHRASES = tuple(sorted(p for p in PEJORATIVES if " " in p))
+# Nouns that judge only with the thing they harm: "a blow to press freedom", "an offence to the victims"
+# ("a blow" alone may be a punch).
+HARM_TO_NOUNS = {"blow", "offence", "offense", "affront", "insult", "slap"}
 SAY_VERBS = {
     "say", "tell", "state", "add", "claim", "insist", "assert", "argue", "write", "tweet",
     "allege", "report", "announce", "note", "stress", "complain", "suggest", "imply",
@@ -139,7 +148,7 @@ WRONG_VERBS = {
 }  # fmt: skip
 # Idioms of wrongdoing: verb -> the object or particle that makes it one.
 WRONG_IDIOMS: dict[str, tuple[str, ...]] = {
-    "turn": ("eye",), "cover": ("up",), "play": ("politics", "game", "games"), "drag": ("foot", "feet"),
+    "turn": ("eye",), "cover": ("up",), "play": ("politics", "game", "games", "trick"), "drag": ("foot", "feet"),
     "stab": ("back",), "sweep": ("rug",),
 }  # fmt: skip
 # Objects that make a violent verb harmless: "strike a deal", "hit a record high", "launch a website".

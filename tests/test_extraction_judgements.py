@@ -1,0 +1,68 @@
+"""Judgements without a classic cue verb: pejorative labels, evaluative quotes, judgement nouns.
+
+Sentences written for these tests; each positive has negatives of the same shape beside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_classes import claims
+
+CASES = [
+    # a label written as several words, inside reported speech and inside a quote
+    ("Kenyan President Ruth Wanjiku said Uganda's move to close the border was politically motivated.",
+     ("condemn", "Kenya", "Uganda")),
+    ('"Peru\'s decision is politically motivated," Chilean Foreign Minister Ana Soto said.',
+     ("condemn", "Chile", "Peru")),
+    ('Chilean Foreign Minister Ana Soto spoke on Monday. "Peru\'s decision is politically motivated," she said.',
+     ("condemn", "Chile", "Peru")),
+    # coordinated labels: the harsher one carries the judgement
+    ('"The Kremlin\'s response was cynical and hypocritical," said Ukrainian Foreign Minister Olena Bondar.',
+     ("condemn", "Ukraine", "Russia")),
+    # a participle label the parser reads as a passive
+    ('"Britain\'s policy is misguided," Irish Prime Minister Sean Kelly told reporters.',
+     ("condemn", "Ireland", "United Kingdom")),
+    # judgement words VADER lacks or rates mild
+    ("Kenyan President Ruth Wanjiku described Uganda's border closure as foolish.", ("condemn", "Kenya", "Uganda")),
+    # a noun that judges by what it harms
+    ('"Germany\'s plan is a blow to European unity," Polish Prime Minister Jan Nowak said.',
+     ("condemn", "Poland", "Germany")),
+    # deception idioms: playing tricks, games
+    ('"Japan is playing little tricks," said Chinese Foreign Ministry spokesman Li Wei.', ("accuse", "China", "Japan")),
+    ("The Ukrainian Foreign Ministry said Russia was playing games with the ceasefire.",
+     ("accuse", "Ukraine", "Russia")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_judgement_classes(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, text)
+    assert expected in found, found
+
+
+NOT_CLAIMS = [
+    # neutral or positive labels
+    '"Peru\'s decision is final," Chilean Foreign Minister Ana Soto said.',
+    "Chilean Foreign Minister Ana Soto said Peru's decision was bold and wise.",
+    # unnamed speakers and the journalist's own assessment
+    "Peru's decision was politically motivated, critics said.",
+    "Peru's decision was politically motivated and cynical.",
+    # negated and hypothetical judgements
+    "Chilean Foreign Minister Ana Soto said Peru's decision was not politically motivated.",
+    '"Britain\'s policy is not misguided," Irish Prime Minister Sean Kelly told reporters.',
+    "Chilean Foreign Minister Ana Soto could call Peru's decision foolish.",
+    # a blow as a fact or a punch; a passive that tells what happened to the actor
+    "The defeat was a blow to Peruvian President Luis Ortega.",
+    "Chilean Foreign Minister Ana Soto said the boxer landed a blow to the head of his opponent.",
+    "Chilean Foreign Minister Ana Soto said Peru's embassy was attacked.",
+    "Chilean Foreign Minister Ana Soto said Peru's ambassador was expelled.",
+    # playing a part is no trick
+    "Chilean Foreign Minister Ana Soto said Peru was playing a key role in the talks.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_judgements(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, text)
+    assert not found, found
