@@ -32,6 +32,10 @@ CASES = [
     ('"Japan is playing little tricks," said Chinese Foreign Ministry spokesman Li Wei.', ("accuse", "China", "Japan")),
     ("The Ukrainian Foreign Ministry said Russia was playing games with the ceasefire.",
      ("accuse", "Ukraine", "Russia")),
+    # a judgement noun aimed at an actor's policy or decision targets its owner, as the verb does
+    ("Chile's criticism of Peru's mining law angered Lima.", ("condemn", "Chile", "Peru")),
+    ("Germany voiced criticism of Poland's judicial reforms.", ("condemn", "Germany", "Poland")),
+    ("Kenya's criticism of Uganda's handling of the refugee crisis was sharp.", ("condemn", "Kenya", "Uganda")),
 ]  # fmt: skip
 
 
@@ -57,6 +61,10 @@ NOT_CLAIMS = [
     "Chilean Foreign Minister Ana Soto said the boxer landed a blow to the head of his opponent.",
     "Chilean Foreign Minister Ana Soto said Peru's embassy was attacked.",
     "Chilean Foreign Minister Ana Soto said Peru's ambassador was expelled.",
+    # a policy criticised by no one named, or not criticised at all
+    "There was criticism of Peru's mining law.",
+    "Chile did not voice criticism of Peru's policy.",
+    "Chile's support for Peru's mining law angered Bolivia.",
     # playing a part is no trick
     "Chilean Foreign Minister Ana Soto said Peru was playing a key role in the talks.",
 ]

@@ -305,6 +305,9 @@ def _noun_targets(index: ActorIndex, noun: Token) -> list[str]:
     for pobj in prep_objects(noun, "against", "of", "on", "at", "toward", "towards"):
         if pobj.lemma_.lower() in lx.ACT_NOUNS or pobj.pos_ in ("PROPN", "PRON") or index.resolve(pobj):
             perps.extend(expand(index, pobj, modifiers=True))
+        elif pobj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS:
+            # "criticism of Peru's mining law": the owner of the policy or decision criticised
+            perps.extend(k for c in pobj.children if is_possessor(c) for k in expand(index, c))
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
             perps.extend(p for p, _ in perpetrators(index, child))

@@ -305,7 +305,7 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
             ]
             if pejorative(predicate, JUDGEMENT_VALENCE):
                 # "X's move marked a perversion": a judged act is condemned; "X spread lies" is a charge
-                kind = "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | ACT_JUDGED_NOUNS else "accuse"
+                kind = "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS else "accuse"
                 found.extend((t, clause, "deny" if _mistaken(predicate) else kind) for t in targets)
     return found
 
@@ -331,8 +331,6 @@ def _mistaken(words: list[Token]) -> bool:
     return any(t.lower_ in FALSITY_WORDS and not any(c.dep_ in ("xcomp", "advcl") for c in t.children) for t in words)
 
 
-# Nouns for what an actor decided or did, judged in the speaker's words ("X's move was ...").
-ACT_JUDGED_NOUNS = {"move", "step", "action", "actions", "conduct", "behaviour", "behavior", "measure", "approach"}
 # Dependents whose words describe something else: "more effective than the ban", "an event that prompted attacks".
 ASIDE_DEPS = {"relcl", "acl", "advcl", "appos", "prep", "conj", "cc", "punct"}
 

@@ -42,6 +42,9 @@ DISCOURSE_NOUNS = {"pledge", "policy", "plan", "record", "remark", "comment", "s
                    "stance", "position", "proposal", "speech", "claim", "approach", "strategy", "leadership",
                    "budget", "manifesto", "rhetoric", "agenda", "view", "response", "idea", "argument", "tactic",
                    "promise", "campaign", "bill", "law", "reform", "deal", "move", "report", "words"}  # fmt: skip
+# Nouns for what an actor decided or did, judged in the speaker's words ("X's move was ...").
+ACT_JUDGED_NOUNS = {"move", "step", "action", "actions", "conduct", "behaviour", "behavior", "measure", "approach",
+                    "treatment", "handling", "policies"}  # fmt: skip
 WEAPONS = {"knife", "gun", "rifle", "pistol", "bomb", "grenade", "machete", "axe", "stick", "stone", "rock", "drone",
            "rocket", "missile", "shell", "tank", "bullet", "bat", "sword", "hammer", "car", "truck", "vehicle"}  # fmt: skip
 # Idioms: (verb lemma, the word that makes the idiom, the preposition before the target) -> kind.
