@@ -36,6 +36,15 @@ CASES = [
     ("Chile's criticism of Peru's mining law angered Lima.", ("condemn", "Chile", "Peru")),
     ("Germany voiced criticism of Poland's judicial reforms.", ("condemn", "Germany", "Poland")),
     ("Kenya's criticism of Uganda's handling of the refugee crisis was sharp.", ("condemn", "Kenya", "Uganda")),
+    # a reaction drawn by an event targets whoever an earlier sentence says held it, each of them
+    ("Protesters demanded an end to the naval drills held by Chile and Peru. The drills drew condemnation from Bolivia.",
+     ("condemn", "Bolivia", "Chile")),
+    ("Protesters demanded an end to the naval drills held by Chile and Peru. The drills drew condemnation from Bolivia.",
+     ("condemn", "Bolivia", "Peru")),
+    ("The missile tests carried out by Iran alarmed the region. The tests drew sharp criticism from Israel.",
+     ("condemn", "Israel", "Iran")),
+    ("Turkish forces launched a raid on the village on Monday. The raid drew condemnation from Iraq.",
+     ("condemn", "Iraq", "Turkey")),
 ]  # fmt: skip
 
 
@@ -65,6 +74,8 @@ NOT_CLAIMS = [
     "There was criticism of Peru's mining law.",
     "Chile did not voice criticism of Peru's policy.",
     "Chile's support for Peru's mining law angered Bolivia.",
+    # praise is no condemnation, whoever held the drills
+    "The naval drills held by Chile and Peru were large. The drills drew praise from Bolivia.",
     # playing a part is no trick
     "Chilean Foreign Minister Ana Soto said Peru was playing a key role in the talks.",
 ]
@@ -74,3 +85,11 @@ NOT_CLAIMS = [
 def test_not_judgements(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = claims(nlp, text)
     assert not found, found
+
+
+def test_a_drawn_reaction_does_not_target_the_reacting_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Protesters demanded an end to the naval drills held by Chile. "
+        "The drills drew criticism from the Chilean Defence Ministry."
+    )
+    assert ("condemn", "Chile", "Chile") not in claims(nlp, text)

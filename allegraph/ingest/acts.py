@@ -104,6 +104,15 @@ def _author_clause(noun: Token) -> Token | None:
     return None
 
 
+def _agent_participle(noun: Token) -> Token | None:
+    """A participle describing the event noun that names its doer: 'the drills held jointly by X'."""
+    doers = AUTHOR_VERBS | lx.WRONG_VERBS
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in doers and prep_objects(child, "by"):
+            return child
+    return None
+
+
 def _speech(clause: Token) -> bool:
     """'Turkey blamed Russia for the attacks' tells who judged the deed, not who did it."""
     lemma = clause.lemma_.lower()
@@ -124,9 +133,12 @@ def event_author(index: ActorIndex, noun: Token) -> list[str]:
         if token.lemma_.lower() != lemma:
             continue
         clause = token if token.pos_ == "VERB" else _author_clause(token)
+        if clause is None:
+            clause = _agent_participle(token)  # "the exercises held by X", "the strikes launched by X"
         if clause is None or negated(clause) or hypothetical(clause) or _speech(clause):
             continue
-        agents = prep_objects(clause, "by") if is_passive(clause) else [_own_subject(clause)]
+        by_agent = is_passive(clause) or (clause.dep_ == "acl" and clause.tag_ == "VBN")
+        agents = prep_objects(clause, "by") if by_agent else [_own_subject(clause)]
         keys = [k for a in agents for k in expand(index, a, modifiers=True)]
         if keys:  # "weapons were seized during the raid" names no one: look further back
             return keys

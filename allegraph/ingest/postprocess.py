@@ -3,6 +3,7 @@ merge headline claims into the body claims they summarise, link denials to accus
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -16,7 +17,7 @@ from allegraph.ingest.frames import idiom_claims, label_claims, reciprocal_claim
 from allegraph.ingest.incidents import casualties, incident_type, places_in
 from allegraph.ingest.quotes import quote_regions, quote_speakers
 from allegraph.ingest.reported import content_claims, reported_speech_claims
-from allegraph.ingest.syntax import is_possessor, objects, prep_objects
+from allegraph.ingest.syntax import is_possessor, objects, prep_objects, subject
 
 HEADLINE_MAX = 200
 
@@ -82,6 +83,9 @@ def _condemned_event(draft: ClaimDraft) -> Token | None:
     the sentence neither attributes nor describes ('the sentence handed to X', 'the raid on X' are told here)."""
     anchor = draft.sent.doc[draft.anchor]
     nouns = objects(anchor) if anchor.pos_ == "VERB" else prep_objects(anchor, "of")
+    if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in lx.DRAW_VERBS:
+        drawer = subject(anchor.head)  # "the exercises drew criticism from X": X condemns the exercises
+        nouns += [drawer] if drawer is not None else []
     for noun in nouns:
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
         owned = any(is_possessor(c) or c.dep_ in ("acl", "relcl", "prep") for c in noun.children)
@@ -92,13 +96,17 @@ def _condemned_event(draft: ClaimDraft) -> Token | None:
 
 def fill_event_authors(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> None:
     """A condemnation of 'the raid' targets whoever an earlier sentence says carried the raid out."""
-    for draft, _ in drafts:
+    extra: list[tuple[ClaimDraft, bool]] = []
+    for draft, headline in drafts:
         if draft.kind != "condemn" or draft.target is not None:
             continue
         noun = _condemned_event(draft)
         authors = [a for a in event_author(index, noun) if not _same_side(index, draft.speaker, a)] if noun else []
         if authors:
             draft.target = authors[0]
+            # "exercises held by the US and South Korea": each author is condemned
+            extra.extend((replace(draft, target=a), headline) for a in authors[1:])
+    drafts.extend(extra)
 
 
 def clean(index: ActorIndex, drafts: list[tuple[ClaimDraft, bool]]) -> list[tuple[ClaimDraft, bool]]:
