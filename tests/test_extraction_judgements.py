@@ -45,6 +45,16 @@ CASES = [
      ("condemn", "Israel", "Iran")),
     ("Turkish forces launched a raid on the village on Monday. The raid drew condemnation from Iraq.",
      ("condemn", "Iraq", "Turkey")),
+    # likening, with the comparison the parser hung on the compared one
+    ("Mexican President Luis Ortega, who has previously compared Peruvian President Jorge Vega to Hitler, said he "
+     "would meet him.", ("condemn", "Mexico", "Peru")),
+    # a pronoun judged as a noun whose relative clause names its maker
+    ('"That was a very insulting statement that Peru made," Chilean Foreign Minister Ana Soto said.',
+     ("condemn", "Chile", "Peru")),
+    ('"It was a reckless decision that Britain took," Irish Prime Minister Sean Kelly told reporters.',
+     ("condemn", "Ireland", "United Kingdom")),
+    ('"This is a shameful policy that the Kremlin is pursuing," said Ukrainian Foreign Minister Olena Bondar.',
+     ("condemn", "Ukraine", "Russia")),
 ]  # fmt: skip
 
 
@@ -76,6 +86,15 @@ NOT_CLAIMS = [
     "Chile's support for Peru's mining law angered Bolivia.",
     # praise is no condemnation, whoever held the drills
     "The naval drills held by Chile and Peru were large. The drills drew praise from Bolivia.",
+    # a neutral likening; a call to a hearing is a summons, not a label
+    "Mexican President Luis Ortega – who has previously compared Donald Trump to Reagan – said he would meet him.",
+    "Congress called the chief executive to a hearing on fraud.",
+    # a judged pronoun whose maker is not named, a praised decision, a harm suffered, unnamed or negated speech
+    '"That was a reckless decision," Chilean Foreign Minister Ana Soto said.',
+    '"That was a wise decision that Peru took," Chilean Foreign Minister Ana Soto said.',
+    '"It was a shameful attack that Peru suffered," Chilean Foreign Minister Ana Soto said.',
+    '"That was an insulting statement that Peru made," critics said.',
+    '"That was not an insulting statement that Peru made," Chilean Foreign Minister Ana Soto said.',
     # playing a part is no trick
     "Chilean Foreign Minister Ana Soto said Peru was playing a key role in the talks.",
 ]

@@ -129,6 +129,10 @@ def idiom_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDra
 # --- labelling ---------------------------------------------------------------------------
 
 
+# Verbs whose label follows "to" ("compared X to a dictator"); after "call" a "to" is where X was summoned.
+LIKENING_VERBS = {"compare", "liken"}
+
+
 def _label_tokens(verb: Token, obj: Token) -> list[Token]:
     """The label given to the object: 'as X', an object predicate, or a second object."""
     out: list[Token] = []
@@ -137,9 +141,12 @@ def _label_tokens(verb: Token, obj: Token) -> list[Token]:
             out.extend(t for p in child.children for t in p.subtree)
         elif child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (child.dep_ == "dobj" and child.i != obj.i):
             out.extend(child.subtree)
+    likening = ("as", "to") if verb.lemma_.lower() in LIKENING_VERBS else ("as",)
     for child in obj.children:  # "called the DPP 'narrow-minded'", "the killing a disgrace": misattached labels
         if child.i > obj.i and child.dep_ in ("amod", "appos", "acl", "dobj", "attr", "oprd"):
             out.extend(child.subtree)
+        elif child.i > obj.i and child.dep_ == "prep" and child.lower_ in likening:  # "compared Trump to Hitler"
+            out.extend(t for p in child.children for t in p.subtree)
     return out
 
 
@@ -274,9 +281,10 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
         stative = None if subject(clause) is not None else _stative_label(clause)
         subj = subject(clause) or stative
         relative = subj is not None and subj.tag_ in ("WP", "WDT")  # "a general who X said was a war criminal"
-        if subj is None or (subj.pos_ == "PRON" and not relative) or not _live(clause):
+        makers = _described_makers(index, clause) if subj is not None and subj.pos_ == "PRON" else []
+        if subj is None or (subj.pos_ == "PRON" and not relative and not makers) or not _live(clause):
             continue  # pronouns in reported words are mostly the speaker or an expletive 'it
-        targets: list[str | None] = list(expand(index, subj, modifiers=True))
+        targets: list[str | None] = list(makers or expand(index, subj, modifiers=True))
         if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
             targets = [None]  # "the attack was cowardly": an act judged, its author not named
         if not targets:
@@ -308,6 +316,18 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
                 kind = "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS else "accuse"
                 found.extend((t, clause, "deny" if _mistaken(predicate) else kind) for t in targets)
     return found
+
+
+def _described_makers(index: ActorIndex, clause: Token) -> list[str]:
+    """'That was an insulting statement that Ted made': what the pronoun stands for is judged, and its
+    maker is the subject of the relative clause on the label's noun (a statement, a decision, a move)."""
+    if clause.lemma_ not in COPULAS:
+        return []
+    nouns = [
+        c for c in clause.children if c.dep_ == "attr" and c.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS
+    ]
+    clauses = [r for n in nouns for r in n.children if r.dep_ == "relcl" and _live(r)]
+    return [k for r in clauses for k in expand(index, next((c for c in r.children if c.dep_ == "nsubj"), None))]
 
 
 def _stative_label(clause: Token) -> Token | None:
