@@ -55,6 +55,13 @@ CASES = [
      ("condemn", "Ireland", "United Kingdom")),
     ('"This is a shameful policy that the Kremlin is pursuing," said Ukrainian Foreign Minister Olena Bondar.',
      ("condemn", "Ukraine", "Russia")),
+    # an act the speaker's own adjectives judge, its author not named, even in a partial quote
+    ('French President Marc Dubois said he stands with the nation against the "odious and cowardly attack."',
+     ("condemn", "France", None)),
+    ("Kenyan President Ruth Wanjiku said the senseless bombing of the market killed 12 people.",
+     ("condemn", "Kenya", None)),
+    ('"The ruling elite of Peru has always been intolerant to dissent," Chilean Foreign Minister Ana Soto said.',
+     ("condemn", "Chile", "Peru")),
 ]  # fmt: skip
 
 
@@ -95,6 +102,10 @@ NOT_CLAIMS = [
     '"It was a shameful attack that Peru suffered," Chilean Foreign Minister Ana Soto said.',
     '"That was an insulting statement that Peru made," critics said.',
     '"That was not an insulting statement that Peru made," Chilean Foreign Minister Ana Soto said.',
+    # an act described, not judged, or judged by no one named
+    "Kenyan President Ruth Wanjiku said the deadly bombing of the market killed 12 people.",
+    "Kenyan President Ruth Wanjiku said the brutal and bloody attack killed 12 people.",
+    "The cowardly bombing of the market killed 12 people, police said.",
     # playing a part is no trick
     "Chilean Foreign Minister Ana Soto said Peru was playing a key role in the talks.",
 ]
@@ -112,3 +123,10 @@ def test_a_drawn_reaction_does_not_target_the_reacting_side(nlp) -> None:  # typ
         "The drills drew criticism from the Chilean Defence Ministry."
     )
     assert ("condemn", "Chile", "Chile") not in claims(nlp, text)
+
+
+def test_a_judged_act_beside_a_named_actor_is_left_to_the_rules_that_name_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = claims(
+        nlp, "Kenyan President Ruth Wanjiku said Uganda continues to inflict intolerable cruelty on refugees."
+    )
+    assert ("condemn", "Kenya", None) not in found, found

@@ -118,7 +118,8 @@ PEJORATIVES = {
     # judgements of a policy or a decision that VADER lacks or rates mild ("foolish" -1.1, "cynical" -1.6)
     "foolish", "misguided", "politicised", "politicized", "intolerable", "cynical", "biased", "one-sided", "malicious",
     "unlawful", "discriminatory", "heavy-handed", "draconian", "undemocratic", "unconstitutional", "inflammatory",
-    "divisive", "shameless", "cowardly", "ludicrous", "laughable", "appalling", "affront",
+    "divisive", "shameless", "cowardly", "ludicrous", "laughable", "appalling", "affront", "intolerant", "oppressive",
+    "repressive", "senseless", "heinous",
 }  # fmt: skip
 # Labels written as several words ("politically motivated"): matched as phrases over the whole label.
 PEJORATIVE_PHRASES = tuple(sorted(p for p in PEJORATIVES if " " in p))

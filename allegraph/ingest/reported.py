@@ -9,7 +9,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, expand, is_wrongful_verb, perpetrators
 from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
-from allegraph.ingest.frames import judgements
+from allegraph.ingest.frames import JUDGEMENT_VALENCE, judgements, pejorative
 from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 FIRST_PERSON = {"i", "we", "us", "me", "our"}
@@ -243,9 +243,10 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
     """'complained about the crimes of X', 'said X's aggression ...': harmful acts named by nouns."""
     drafts: list[ClaimDraft] = []
     for token in _content_tokens(index, verb):
-        if token.lemma_.lower() not in lx.ACT_NOUNS or token.pos_ != "NOUN":
+        if token.lemma_.lower() not in lx.ACT_NOUNS or not _noun(token):
             continue
-        if _depth_below(token, verb) > MAX_ACT_NOUN_DEPTH:
+        judged = _judged_act(token)  # the speaker's own verdict on the act, however deep in the clause
+        if _depth_below(token, verb) > MAX_ACT_NOUN_DEPTH and not judged:
             continue  # "the aid will augment Ukraine's ability to fight Russian attacks": background, not the charge
         if any(
             a.lemma_.lower() in lx.HEARSAY_NOUNS or negated(a)
@@ -253,10 +254,34 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
             if a.i != verb.i and verb in a.ancestors
         ):
             continue
-        for perp in index.resolve(token, modifiers=True):
+        perps = index.resolve(token, modifiers=True)
+        for perp in perps:
             kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
             drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, "said:act-noun") for s in speakers)
+        if not perps and judged and not _others_named(index, sent, speakers):
+            # "said he stands against the 'odious and cowardly attack'": an act judged, no author in view
+            # (with another actor named, the author is likely that one, which this rule cannot tell);
+            # anchored at the speech verb: the judging words are often a partial quote
+            drafts.extend(
+                ClaimDraft("condemn", s, None, phrase(token), sent, verb.i, "said:act-noun") for s in speakers
+            )
     return drafts
+
+
+def _others_named(index: ActorIndex, sent: Span, speakers: list[str]) -> bool:
+    sides = {index.state_of(s) or s for s in speakers}
+    return any((index.state_of(k) or k) not in sides for t in sent for k in index.keys_at(t))
+
+
+def _noun(token: Token) -> bool:
+    """A noun, or a word the tagger took for a verb though a determiner heads it ('the cowardly attack')."""
+    return token.pos_ == "NOUN" or any(c.dep_ == "det" for c in token.children)
+
+
+def _judged_act(noun: Token) -> bool:
+    """An act noun the speaker's own adjectives judge ('the cowardly attack'), not describe ('the deadly attack')."""
+    words = [w for a in noun.children if a.dep_ == "amod" for w in (a, *a.conjuncts)]
+    return pejorative([w for w in words if w.lower_ not in lx.PHYSICAL_MODIFIERS], JUDGEMENT_VALENCE)
 
 
 def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span) -> list[ClaimDraft]:
