@@ -62,6 +62,11 @@ CASES = [
      ("condemn", "Kenya", None)),
     ('"The ruling elite of Peru has always been intolerant to dissent," Chilean Foreign Minister Ana Soto said.',
      ("condemn", "Chile", "Peru")),
+    # who answers a criticism is whom it was aimed at
+    ("The head of the World Bank gave a robust defence of its lending on Monday in response to Brazilian President "
+     "Rosa Vidal's criticism.", ("condemn", "Brazil", "World Bank")),
+    ("The Peruvian Foreign Ministry responded to Chile's criticism with a statement.", ("condemn", "Chile", "Peru")),
+    ("The Kenyan government reacted angrily to Uganda's condemnation.", ("condemn", "Uganda", "Kenya")),
 ]  # fmt: skip
 
 
@@ -106,6 +111,9 @@ NOT_CLAIMS = [
     "Kenyan President Ruth Wanjiku said the deadly bombing of the market killed 12 people.",
     "Kenyan President Ruth Wanjiku said the brutal and bloody attack killed 12 people.",
     "The cowardly bombing of the market killed 12 people, police said.",
+    # a response to criticism by no one named, or to no criticism
+    "In response to the criticism, the Peruvian Foreign Ministry issued a statement.",
+    "The Peruvian Foreign Ministry responded to the floods with aid.",
     # playing a part is no trick
     "Chilean Foreign Minister Ana Soto said Peru was playing a key role in the talks.",
 ]
