@@ -67,6 +67,15 @@ CASES = [
      "Rosa Vidal's criticism.", ("condemn", "Brazil", "World Bank")),
     ("The Peruvian Foreign Ministry responded to Chile's criticism with a statement.", ("condemn", "Chile", "Peru")),
     ("The Kenyan government reacted angrily to Uganda's condemnation.", ("condemn", "Uganda", "Kenya")),
+    # what an actor is doing, judged; behaving like a pejorative; verbal-attack idioms
+    ('"What Peru is doing is shameful," Chilean President Rosa Vidal said.', ("condemn", "Chile", "Peru")),
+    ("Chilean President Rosa Vidal said what Britain had done was unacceptable.",
+     ("condemn", "Chile", "United Kingdom")),
+    ('"Russia is behaving like a bully," Ukrainian Foreign Minister Olena Bondar said.',
+     ("condemn", "Ukraine", "Russia")),
+    ("Chilean President Rosa Vidal said Peru's leaders were acting like thugs.", ("accuse", "Chile", "Peru")),
+    ("Chilean President Rosa Vidal took a dig at Peru's leaders.", ("condemn", "Chile", "Peru")),
+    ("Chilean President Rosa Vidal heaped scorn on Peru's plan.", ("condemn", "Chile", "Peru")),
 ]  # fmt: skip
 
 
@@ -114,6 +123,11 @@ NOT_CLAIMS = [
     # a response to criticism by no one named, or to no criticism
     "In response to the criticism, the Peruvian Foreign Ministry issued a statement.",
     "The Peruvian Foreign Ministry responded to the floods with aid.",
+    # what an actor does, praised or cleared; acting like something harmless
+    '"What Peru is doing is admirable," Chilean President Rosa Vidal said.',
+    '"What Peru is doing is not shameful," Chilean President Rosa Vidal said.',
+    "What Peru is doing is shameful, critics said.",
+    "Chilean President Rosa Vidal said Peru was acting like a responsible neighbour.",
     # playing a part is no trick
     "Chilean Foreign Minister Ana Soto said Peru was playing a key role in the talks.",
 ]

@@ -280,14 +280,8 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
     for clause in clause_verbs(content):
         stative = None if subject(clause) is not None else _stative_label(clause)
         subj = subject(clause) or stative
-        relative = subj is not None and subj.tag_ in ("WP", "WDT")  # "a general who X said was a war criminal"
-        makers = _described_makers(index, clause) if subj is not None and subj.pos_ == "PRON" else []
-        if subj is None or (subj.pos_ == "PRON" and not relative and not makers) or not _live(clause):
-            continue  # pronouns in reported words are mostly the speaker or an expletive 'it
-        targets: list[str | None] = list(makers or expand(index, subj, modifiers=True))
-        if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
-            targets = [None]  # "the attack was cowardly": an act judged, its author not named
-        if not targets:
+        targets = _judged(index, clause, subj) if subj is not None and _live(clause) else []
+        if subj is None or not targets:
             continue
         if _assigns_responsibility(clause):
             found.extend((t, clause, "blame") for t in targets if t)
@@ -307,15 +301,36 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
                 kind = "deny" if _mistaken(complement) and targets != [None] else "accuse" if wrong else "condemn"
                 found.extend((t, clause, kind if t or kind == "condemn" else "condemn") for t in targets)
         elif clause.pos_ == "VERB" and clause.lemma_.lower() not in EXPERIENCER_VERBS and targets != [None]:
-            predicate = [
-                clause,
-                *(t for c in clause.children if c.dep_ in ("dobj", "advmod", "acomp") for t in _own_words(c)),
-            ]
-            if pejorative(predicate, JUDGEMENT_VALENCE):
-                # "X's move marked a perversion": a judged act is condemned; "X spread lies" is a charge
-                kind = "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS else "accuse"
-                found.extend((t, clause, "deny" if _mistaken(predicate) else kind) for t in targets)
+            charge = _predicate_kind(clause, subj)
+            found.extend((t, clause, charge) for t in targets if charge)
     return found
+
+
+def _predicate_kind(clause: Token, subj: Token) -> str | None:
+    """What a pejorative verb phrase charges: 'X spread lies' (accuse), 'X's move marked a perversion'
+    (condemn: a judged act), 'X had his facts wrong' (deny), 'X is acting like thugs' (a label)."""
+    likened = [t for c in prep_objects(clause, "like") for t in _own_words(c)]
+    if likened and pejorative(likened, JUDGEMENT_VALENCE):
+        return "accuse" if any(t.lemma_.lower() in WRONGDOER_NOUNS for t in likened) else "condemn"
+    predicate = [clause, *(t for c in clause.children if c.dep_ in ("dobj", "advmod", "acomp") for t in _own_words(c))]
+    if not pejorative(predicate, JUDGEMENT_VALENCE):
+        return None
+    if _mistaken(predicate):
+        return "deny"
+    return "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS else "accuse"
+
+
+def _judged(index: ActorIndex, clause: Token, subj: Token) -> list[str | None]:
+    """Whom a judged clause's subject stands for: a named actor or its act ("X's decision"), the maker of a
+    pronoun's noun ("That was a statement Y made"), the doer of a free relative ("What Y is doing")."""
+    if subj.pos_ == "PRON" and subj.tag_ not in ("WP", "WDT"):
+        return list(_described_makers(index, clause))  # other pronouns are mostly the speaker or an expletive 'it'
+    if subj.dep_ == "csubj" and any(c.lower_ == "what" for c in subj.children) and _live(subj):
+        return list(expand(index, subject(subj)))  # "What Peru is doing is shameful"
+    targets: list[str | None] = list(expand(index, subj, modifiers=True))
+    if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
+        return [None]  # "the attack was cowardly": an act judged, its author not named
+    return targets
 
 
 def _described_makers(index: ActorIndex, clause: Token) -> list[str]:

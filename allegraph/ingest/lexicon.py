@@ -53,6 +53,8 @@ IDIOMS: dict[tuple[str, str, str], str] = {
     ("strike", "out", "at"): "condemn", ("take", "aim", "at"): "condemn", ("round", "", "on"): "condemn",
     ("rail", "", "against"): "condemn", ("speak", "out", "against"): "condemn", ("lay", "", "into"): "condemn",
     ("pour", "scorn", "on"): "condemn", ("take", "swipe", "at"): "condemn", ("single", "out", ""): "condemn",
+    ("take", "dig", "at"): "condemn", ("take", "potshot", "at"): "condemn", ("heap", "scorn", "on"): "condemn",
+    ("heap", "criticism", "on"): "condemn",
     ("point", "finger", "at"): "blame", ("lay", "blame", "on"): "blame", ("pin", "blame", "on"): "blame",
     ("put", "blame", "on"): "blame", ("shift", "blame", "to"): "blame", ("shift", "blame", "onto"): "blame",
 }  # fmt: skip
