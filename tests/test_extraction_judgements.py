@@ -55,6 +55,10 @@ CASES = [
      ("condemn", "Ireland", "United Kingdom")),
     ('"This is a shameful policy that the Kremlin is pursuing," said Ukrainian Foreign Minister Olena Bondar.',
      ("condemn", "Ukraine", "Russia")),
+    ('"This is a cynical move by Moscow," Ukrainian Foreign Minister Olena Bondar said.',
+     ("condemn", "Ukraine", "Russia")),
+    ('"It was Peru\'s most reckless decision in years," Chilean President Rosa Vidal said.',
+     ("condemn", "Chile", "Peru")),
     # an act the speaker's own adjectives judge, its author not named, even in a partial quote
     ('French President Marc Dubois said he stands with the nation against the "odious and cowardly attack."',
      ("condemn", "France", None)),
@@ -123,6 +127,8 @@ NOT_CLAIMS = [
     # a response to criticism by no one named, or to no criticism
     "In response to the criticism, the Peruvian Foreign Ministry issued a statement.",
     "The Peruvian Foreign Ministry responded to the floods with aid.",
+    '"This is a bold move by Moscow," Ukrainian Foreign Minister Olena Bondar said.',
+    '"That was Peru\'s decision," Chilean President Rosa Vidal said.',
     # what an actor does, praised or cleared; acting like something harmless
     '"What Peru is doing is admirable," Chilean President Rosa Vidal said.',
     '"What Peru is doing is not shameful," Chilean President Rosa Vidal said.',

@@ -17,7 +17,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, expand
 from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
-from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
+from allegraph.ingest.syntax import hypothetical, is_possessor, negated, objects, phrase, prep_objects, subject
 
 NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
 # A predicate about an actor needs a harsher word than a label the speaker pins on it.
@@ -342,7 +342,11 @@ def _described_makers(index: ActorIndex, clause: Token) -> list[str]:
         c for c in clause.children if c.dep_ == "attr" and c.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS
     ]
     clauses = [r for n in nouns for r in n.children if r.dep_ == "relcl" and _live(r)]
-    return [k for r in clauses for k in expand(index, next((c for c in r.children if c.dep_ == "nsubj"), None))]
+    makers = [next((c for c in r.children if c.dep_ == "nsubj"), None) for r in clauses]
+    makers += [c for n in nouns for c in n.children if is_possessor(c)] + [
+        a for n in nouns for a in prep_objects(n, "by")
+    ]
+    return [k for m in makers for k in expand(index, m)]  # "a cynical move by Moscow", "Peru's reckless decision"
 
 
 def _stative_label(clause: Token) -> Token | None:
