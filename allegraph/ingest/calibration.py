@@ -12,11 +12,11 @@ from __future__ import annotations
 MEASURED: dict[str, tuple[int, int]] = {
     "verb": (65, 11),
     "idiom": (8, 0),
-    "label": (11, 2),
+    "label": (12, 2),
     "reciprocal": (2, 0),
-    "noun": (4, 2),
-    "said": (15, 6),
-    "judge": (4, 2),
+    "noun": (7, 0),
+    "said": (18, 6),
+    "judge": (6, 2),
     # seen too rarely on the development set to measure: the smoothing keeps them near 0.5
     "called": (0, 0),
     "quote": (0, 0),
