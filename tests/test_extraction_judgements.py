@@ -79,6 +79,15 @@ CASES = [
      ("condemn", "Ukraine", "Russia")),
     ("Chilean President Rosa Vidal said Peru's leaders were acting like thugs.", ("accuse", "Chile", "Peru")),
     ("Chilean President Rosa Vidal took a dig at Peru's leaders.", ("condemn", "Chile", "Peru")),
+    # the diplomatic register, and what an act amounts to
+    ("The Chinese Foreign Ministry said Japan's decision to send warships was counterproductive and escalatory.",
+     ("condemn", "China", "Japan")),
+    ("Chinese Foreign Ministry spokesman Li Wei called the Japanese naval drills a provocation.",
+     ("condemn", "China", "Japan")),
+    ('"Australia\'s move is unhelpful," Chinese Foreign Ministry spokesman Li Wei said.',
+     ("condemn", "China", "Australia")),
+    ("Chinese Foreign Ministry spokesman Li Wei said Japan's sanctions amounted to blackmail.",
+     ("condemn", "China", "Japan")),
     ("Chilean President Rosa Vidal heaped scorn on Peru's plan.", ("condemn", "Chile", "Peru")),
 ]  # fmt: skip
 
@@ -129,6 +138,11 @@ NOT_CLAIMS = [
     "The Peruvian Foreign Ministry responded to the floods with aid.",
     '"This is a bold move by Moscow," Ukrainian Foreign Minister Olena Bondar said.',
     '"That was Peru\'s decision," Chilean President Rosa Vidal said.',
+    # advice, an analyst's view, a sum, a harmless likening
+    "It would be unwise for Japan to send warships, Chinese Foreign Ministry spokesman Li Wei said.",
+    "Japan's decision to send warships was counterproductive, analysts said.",
+    "Chinese Foreign Ministry spokesman Li Wei said Japan's aid amounted to 5 million dollars.",
+    "Chinese Foreign Ministry spokesman Li Wei said Japan was acting like a victim of aggression.",
     # what an actor does, praised or cleared; acting like something harmless
     '"What Peru is doing is admirable," Chilean President Rosa Vidal said.',
     '"What Peru is doing is not shameful," Chilean President Rosa Vidal said.',

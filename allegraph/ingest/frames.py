@@ -309,9 +309,14 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
 def _predicate_kind(clause: Token, subj: Token) -> str | None:
     """What a pejorative verb phrase charges: 'X spread lies' (accuse), 'X's move marked a perversion'
     (condemn: a judged act), 'X had his facts wrong' (deny), 'X is acting like thugs' (a label)."""
-    likened = [t for c in prep_objects(clause, "like") for t in _own_words(c)]
+    amounts = clause.lemma_.lower() == "amount"  # "X's raids amount to war crimes", "... to blackmail"
+    heads = prep_objects(clause, "like", "to") if amounts else prep_objects(clause, "like")
+    likened = [t for c in heads for t in _own_words(c)]
+    wrongs = WRONGDOER_NOUNS | lx.ACT_NOUNS if amounts else WRONGDOER_NOUNS
+    if any(h.lemma_.lower() in wrongs for h in heads):
+        return "accuse"
     if likened and pejorative(likened, JUDGEMENT_VALENCE):
-        return "accuse" if any(t.lemma_.lower() in WRONGDOER_NOUNS for t in likened) else "condemn"
+        return "condemn"
     predicate = [clause, *(t for c in clause.children if c.dep_ in ("dobj", "advmod", "acomp") for t in _own_words(c))]
     if not pejorative(predicate, JUDGEMENT_VALENCE):
         return None

@@ -122,6 +122,9 @@ PEJORATIVES = {
     "unlawful", "discriminatory", "heavy-handed", "draconian", "undemocratic", "unconstitutional", "inflammatory",
     "divisive", "shameless", "cowardly", "ludicrous", "laughable", "appalling", "affront", "intolerant", "oppressive",
     "repressive", "senseless", "heinous",
+    # the diplomatic register of disapproval
+    "unhelpful", "counterproductive", "escalatory", "unwise", "short-sighted", "shortsighted", "wrongheaded",
+    "ill-advised", "provocation", "blackmail",
 }  # fmt: skip
 # Labels written as several words ("politically motivated"): matched as phrases over the whole label.
 PEJORATIVE_PHRASES = tuple(sorted(p for p in PEJORATIVES if " " in p))
