@@ -133,6 +133,9 @@ NOT_CLAIMS = [
     "Kenyan President Ruth Wanjiku said the deadly bombing of the market killed 12 people.",
     "Kenyan President Ruth Wanjiku said the brutal and bloody attack killed 12 people.",
     "The cowardly bombing of the market killed 12 people, police said.",
+    # a proposal, and a legal classification, are no verdict on an act
+    "State Senator Jo Ames has written a bill that would make doxing a crime punishable by jail.",
+    "Kenyan President Ruth Wanjiku said it was one of the worst attacks in the country's history.",
     # a response to criticism by no one named, or to no criticism
     "In response to the criticism, the Peruvian Foreign Ministry issued a statement.",
     "The Peruvian Foreign Ministry responded to the floods with aid.",

@@ -245,7 +245,9 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
     for token in _content_tokens(index, verb):
         if token.lemma_.lower() not in lx.ACT_NOUNS or not _noun(token):
             continue
-        judged = _judged_act(token)  # the speaker's own verdict on the act, however deep in the clause
+        # the speaker's own verdict on the act, however deep in the clause, unless in a clause not asserted
+        # ("a bill that would make doxing a crime punishable by jail")
+        judged = _judged_act(token) and not any(hypothetical(a) for a in token.ancestors if verb in a.ancestors)
         if _depth_below(token, verb) > MAX_ACT_NOUN_DEPTH and not judged:
             continue  # "the aid will augment Ukraine's ability to fight Russian attacks": background, not the charge
         if any(
@@ -278,10 +280,15 @@ def _noun(token: Token) -> bool:
     return token.pos_ == "NOUN" or any(c.dep_ == "det" for c in token.children)
 
 
+LEGAL_MODIFIERS = {"punishable", "indictable", "prosecutable", "alleged", "suspected"}  # classify, not judge
+
+
 def _judged_act(noun: Token) -> bool:
     """An act noun the speaker's own adjectives judge ('the cowardly attack'), not describe ('the deadly attack')."""
     words = [w for a in noun.children if a.dep_ == "amod" for w in (a, *a.conjuncts)]
-    return pejorative([w for w in words if w.lower_ not in lx.PHYSICAL_MODIFIERS], JUDGEMENT_VALENCE)
+    # superlatives measure rather than judge: "one of the worst attacks in years"
+    judging = [w for w in words if w.lower_ not in lx.PHYSICAL_MODIFIERS | LEGAL_MODIFIERS and w.tag_ != "JJS"]
+    return pejorative(judging, JUDGEMENT_VALENCE)
 
 
 def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span) -> list[ClaimDraft]:
