@@ -71,6 +71,15 @@ CASES = [
      "Rosa Vidal's criticism.", ("condemn", "Brazil", "World Bank")),
     ("The Peruvian Foreign Ministry responded to Chile's criticism with a statement.", ("condemn", "Chile", "Peru")),
     ("The Kenyan government reacted angrily to Uganda's condemnation.", ("condemn", "Uganda", "Kenya")),
+    ("In response to criticism from Chile, the Peruvian Foreign Ministry said the mine was safe.",
+     ("condemn", "Chile", "Peru")),
+    # a label on an event an earlier sentence says an actor held
+    ("Iran conducted missile tests on Sunday. Israeli Prime Minister Dan Levi called the tests a dangerous provocation.",
+     ("condemn", "Israel", "Iran")),
+    ("Russia held military exercises near the border. Estonian Foreign Minister Kaja Tamm called the exercises "
+     "reckless.", ("condemn", "Estonia", "Russia")),
+    ("Chile launched a new pension plan. Bolivian President Juan Mora described the plan as foolish.",
+     ("condemn", "Bolivia", "Chile")),
     # what an actor is doing, judged; behaving like a pejorative; verbal-attack idioms
     ('"What Peru is doing is shameful," Chilean President Rosa Vidal said.', ("condemn", "Chile", "Peru")),
     ("Chilean President Rosa Vidal said what Britain had done was unacceptable.",
@@ -136,6 +145,15 @@ NOT_CLAIMS = [
     # a proposal, and a legal classification, are no verdict on an act
     "State Senator Jo Ames has written a bill that would make doxing a crime punishable by jail.",
     "Kenyan President Ruth Wanjiku said it was one of the worst attacks in the country's history.",
+    # warnings, demands and threats of judgement; the journalist's own verdict
+    "Chile warned that Peru's decision would be a blow to relations.",
+    "Chile urged Peru to abandon its reckless policy.",
+    "Peru's decision was a blow to the talks.",
+    "Chilean President Rosa Vidal threatened to call Peru's decision a disgrace.",
+    "Chilean President Rosa Vidal said Peru's decision could be seen as a provocation.",
+    # a label that praises an event, or judges one's own
+    "Iran conducted missile tests on Sunday. Israeli Prime Minister Dan Levi called the tests a success for science.",
+    "Israel conducted missile tests on Sunday. Israeli Prime Minister Dan Levi called the tests a great success.",
     # a response to criticism by no one named, or to no criticism
     "In response to the criticism, the Peruvian Foreign Ministry issued a statement.",
     "The Peruvian Foreign Ministry responded to the floods with aid.",

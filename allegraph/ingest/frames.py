@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
-from allegraph.ingest.acts import clause_verbs, expand
+from allegraph.ingest.acts import clause_verbs, event_author, expand
 from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
 from allegraph.ingest.syntax import hypothetical, is_possessor, negated, objects, phrase, prep_objects, subject
 
@@ -209,6 +209,9 @@ def _labelled(index: ActorIndex, verb: Token, objs: list[Token], label: list[Tok
     targets: list[str | None] = [t for t in _actors_of(index, objs) if t not in speakers]
     if not targets and objs[0].lemma_.lower() in lx.ACT_NOUNS:
         targets = [None]  # "called the killing a disgrace": an act condemned, its author not named
+    elif not targets and any(c.dep_ == "det" and c.lower_ in ("the", "these", "this") for c in objs[0].children):
+        # "called the tests a provocation": whoever an earlier sentence says conducted them
+        targets = [a for a in event_author(index, objs[0]) if a not in speakers]
     for speaker in speakers:
         drafts.extend(_draft("condemn", speaker, t, text[:120], sent, verb, "label:condemn") for t in targets)
     return drafts
