@@ -12,9 +12,9 @@ from __future__ import annotations
 MEASURED: dict[str, tuple[int, int]] = {
     "verb": (65, 11),
     "idiom": (8, 0),
-    "label": (12, 2),
+    "label": (13, 2),
     "reciprocal": (2, 0),
-    "noun": (7, 0),
+    "noun": (6, 0),
     "said": (18, 6),
     "judge": (6, 2),
     # seen too rarely on the development set to measure: the smoothing keeps them near 0.5
