@@ -172,7 +172,6 @@ NOT_CLAIMS = [
     "Chile said Peru had not taken part in the massacre.",
     "Chile said Peru's role in the peace talks was crucial.",
     "Chile said Peru's involvement in investigating the killings was welcome.",
-    "Kenya said Somalia's actions amounted to a betrayal of trust.",
     "Kenya said the shop opened on Monday.",
     # answering a deed with a deed is no statement about it
     "Kenya responded to Somali attacks with airstrikes.",
@@ -186,6 +185,12 @@ NOT_CLAIMS = [
 def test_a_claim_of_responsibility_accuses_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
     found = claims(nlp, "The United Nations condemned the blast. Ansar Wadi said it carried out the attack.")
     assert not [c for c in found if c[0] == "accuse"], found
+
+
+def test_a_pejorative_amounting_is_a_condemnation_not_a_charge(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "amounted to a betrayal" judges the act; only a wrong ("amounted to a war crime") charges it
+    found = claims(nlp, "Kenya said Somalia's actions amounted to a betrayal of trust.")
+    assert found == {("condemn", "Kenya", "Somalia")}, found
 
 
 @pytest.mark.parametrize("text", NOT_CLAIMS)

@@ -171,6 +171,15 @@ def _author_clause(noun: Token) -> Token | None:
     return None
 
 
+def _agent_participle(noun: Token) -> Token | None:
+    """A participle describing the event noun that names its doer: 'the drills held jointly by X'."""
+    doers = AUTHOR_VERBS | lx.WRONG_VERBS
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in doers and prep_objects(child, "by"):
+            return child
+    return None
+
+
 def _speech(clause: Token) -> bool:
     """'Turkey blamed Russia for the attacks' tells who judged the deed, not who did it."""
     lemma = clause.lemma_.lower()
@@ -191,6 +200,8 @@ def event_author(index: ActorIndex, noun: Token) -> list[str]:
         if token.lemma_.lower() != lemma:
             continue
         clause = token if token.pos_ == "VERB" else _author_clause(token)
+        if clause is None:
+            clause = _agent_participle(token)  # "the exercises held by X", "the strikes launched by X"
         if clause is None or negated(clause) or hypothetical(clause) or _speech(clause):
             continue
         by_agent = is_passive(clause) or (clause.dep_ == "acl" and clause.tag_ == "VBN")

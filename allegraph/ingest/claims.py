@@ -338,9 +338,8 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
         if kind == "deny":
             drafts.extend(ClaimDraft("deny", s, None, phrase(token), sent, token.i, "noun:denial") for s in speakers)
             continue
-        perps: list[str | None] = [
-            p for p in dict.fromkeys(_noun_targets(index, token) + reacted_to) if p not in speakers
-        ]
+        named = _noun_targets(index, token) + reacted_to
+        perps: list[str | None] = [p for p in dict.fromkeys(named or _answerer(index, token)) if p not in speakers]
         if not perps and kind == "condemn" and lemma not in lx.AMBIGUOUS_NOUN_CUES and not _drawn(token):
             perps = [None]  # condemnation of an act with no named perpetrator
         charge = phrase(token)
@@ -361,6 +360,9 @@ def _noun_targets(index: ActorIndex, noun: Token) -> list[str]:
     for pobj in prep_objects(noun, "against", "of", "on", "at", "toward", "towards"):
         if pobj.lemma_.lower() in lx.ACT_NOUNS or pobj.pos_ in ("PROPN", "PRON") or index.resolve(pobj):
             perps.extend(expand(index, pobj, modifiers=True))
+        elif pobj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS:
+            # "criticism of Peru's mining law": the owner of the policy or decision criticised
+            perps.extend(k for c in pobj.children if is_possessor(c) for k in expand(index, c))
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
             perps.extend(p for p, _ in perpetrators(index, child))
@@ -379,6 +381,22 @@ def _light_verb_speakers(index: ActorIndex, noun: Token) -> list[str]:
     if noun.dep_ == "dobj" and head.lemma_.lower() in lx.DRAW_VERBS:
         return [k for pobj in prep_objects(head, "from") for k in expand(index, pobj)]
     return []
+
+
+RESPONSE_WORDS = {"response", "reply", "answer", "respond", "react", "reaction", "retort"}
+
+
+def _answerer(index: ActorIndex, noun: Token) -> list[str]:
+    """'Y responded to X's criticism', 'Y gave a defence in response to X's criticism': who answers the
+    criticism is whom it was aimed at."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to" or noun.head.head.lemma_.lower() not in RESPONSE_WORDS:
+        return []
+    verb = noun.head.head
+    if verb.pos_ == "NOUN":  # "in response to": the clause the phrase belongs to
+        verb = verb.head.head if verb.dep_ == "pobj" else verb
+    if verb.pos_ not in ("VERB", "AUX") or negated(verb):
+        return []
+    return expand(index, subject(verb), modifiers=True)
 
 
 def _drawn(noun: Token) -> bool:

@@ -15,10 +15,10 @@ from spacy.tokens import Span, Token
 
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
-from allegraph.ingest.acts import clause_verbs, expand
+from allegraph.ingest.acts import clause_verbs, event_author, expand
 from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
 from allegraph.ingest.denials import REBUTTAL_PHRASES, professes_innocence
-from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
+from allegraph.ingest.syntax import hypothetical, is_possessor, negated, objects, phrase, prep_objects, subject
 
 NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
 # A predicate about an actor needs a harsher word than a label the speaker pins on it.
@@ -52,7 +52,16 @@ def pejorative(tokens: list[Token], threshold: float = NEGATIVE_VALENCE) -> bool
         score = valence.get(lower, valence.get(token.lemma_.lower(), 0.0))
         if score <= threshold and not negated(token):
             return True
-    return lx.has_phrase(" ".join(t.lower_ for t in tokens), lx.CONDEMN_PHRASES)
+        if token.lemma_.lower() in lx.HARM_TO_NOUNS and _followed_by(token, ("to", "against", "for")):
+            return True  # "a blow to press freedom", "an offence to the victims"
+    text = " ".join(t.lower_ for t in sorted(tokens, key=lambda t: t.i))  # in text order, for phrases
+    return lx.has_phrase(text, lx.CONDEMN_PHRASES) or lx.has_phrase(text, lx.PEJORATIVE_PHRASES)
+
+
+def _followed_by(token: Token, words: tuple[str, ...]) -> bool:
+    """The next word, read off the text: the parser often hangs 'to' on the verb or takes it for an infinitive."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in words
 
 
 def _draft(
@@ -138,6 +147,10 @@ def innocence_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Clai
 # --- labelling ---------------------------------------------------------------------------
 
 
+# Verbs whose label follows "to" ("compared X to a dictator"); after "call" a "to" is where X was summoned.
+LIKENING_VERBS = {"compare", "liken"}
+
+
 def _label_tokens(verb: Token, obj: Token) -> list[Token]:
     """The label given to the object: 'as X', an object predicate, or a second object."""
     out: list[Token] = []
@@ -146,9 +159,12 @@ def _label_tokens(verb: Token, obj: Token) -> list[Token]:
             out.extend(t for p in child.children for t in p.subtree)
         elif child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (child.dep_ == "dobj" and child.i != obj.i):
             out.extend(child.subtree)
+    likening = ("as", "to") if verb.lemma_.lower() in LIKENING_VERBS else ("as",)
     for child in obj.children:  # "called the DPP 'narrow-minded'", "the killing a disgrace": misattached labels
         if child.i > obj.i and child.dep_ in ("amod", "appos", "acl", "dobj", "attr", "oprd"):
             out.extend(child.subtree)
+        elif child.i > obj.i and child.dep_ == "prep" and child.lower_ in likening:  # "compared Trump to Hitler"
+            out.extend(t for p in child.children for t in p.subtree)
     return out
 
 
@@ -211,6 +227,9 @@ def _labelled(index: ActorIndex, verb: Token, objs: list[Token], label: list[Tok
     targets: list[str | None] = [t for t in _actors_of(index, objs) if t not in speakers]
     if not targets and objs[0].lemma_.lower() in lx.ACT_NOUNS:
         targets = [None]  # "called the killing a disgrace": an act condemned, its author not named
+    elif not targets and any(c.dep_ == "det" and c.lower_ in ("the", "these", "this") for c in objs[0].children):
+        # "called the tests a provocation": whoever an earlier sentence says conducted them
+        targets = [a for a in event_author(index, objs[0]) if a not in speakers]
     for speaker in speakers:
         drafts.extend(_draft("condemn", speaker, t, text[:120], sent, verb, "label:condemn") for t in targets)
     return drafts
@@ -280,34 +299,93 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
     politically motivated' (condemn), 'X is a terrorist', 'X has been aggressively spreading lies' (accuse)."""
     found: list[tuple[str | None, Token, str]] = []
     for clause in clause_verbs(content):
-        subj = subject(clause)
-        relative = subj is not None and subj.tag_ in ("WP", "WDT")  # "a general who X said was a war criminal"
-        if subj is None or (subj.pos_ == "PRON" and not relative) or not _live(clause):
-            continue  # pronouns in reported words are mostly the speaker or an expletive 'it
-        targets: list[str | None] = list(expand(index, subj, modifiers=True))
-        if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
-            targets = [None]  # "the attack was cowardly": an act judged, its author not named
-        if not targets:
+        stative = None if subject(clause) is not None else _stative_label(clause)
+        subj = subject(clause) or stative
+        targets = _judged(index, clause, subj) if subj is not None and _live(clause) else []
+        if subj is None or not targets:
             continue
         if _assigns_responsibility(clause):
             found.extend((t, clause, "blame") for t in targets if t)
             continue
-        if clause.lemma_ in COPULAS:
-            complement = [t for c in clause.children if c.dep_ in ("attr", "acomp", "oprd") for t in _own_words(c)]
+        if stative is not None:
+            found.extend((t, clause, "condemn") for t in targets)
+        elif clause.lemma_ in COPULAS:
+            complement = [  # "was cynical and hypocritical": every coordinated label
+                t
+                for c in clause.children
+                if c.dep_ in ("attr", "acomp", "oprd")
+                for head in (c, *c.conjuncts)
+                for t in _own_words(head)
+            ]
             if complement and pejorative(complement, JUDGEMENT_VALENCE):
                 wrong = any(t.lemma_.lower() in WRONGDOER_NOUNS for t in complement)
                 kind = "deny" if _mistaken(complement) and targets != [None] else "accuse" if wrong else "condemn"
                 found.extend((t, clause, kind if t or kind == "condemn" else "condemn") for t in targets)
         elif clause.pos_ == "VERB" and clause.lemma_.lower() not in EXPERIENCER_VERBS and targets != [None]:
-            predicate = [
-                clause,
-                *(t for c in clause.children if c.dep_ in ("dobj", "advmod", "acomp") for t in _own_words(c)),
-            ]
-            if pejorative(predicate, JUDGEMENT_VALENCE):
-                # "X's move marked a perversion": a judged act is condemned; "X spread lies" is a charge
-                kind = "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | ACT_JUDGED_NOUNS else "accuse"
-                found.extend((t, clause, "deny" if _mistaken(predicate) else kind) for t in targets)
+            charge = _predicate_kind(clause, subj)
+            found.extend((t, clause, charge) for t in targets if charge)
     return found
+
+
+def _predicate_kind(clause: Token, subj: Token) -> str | None:
+    """What a pejorative verb phrase charges: 'X spread lies' (accuse), 'X's move marked a perversion'
+    (condemn: a judged act), 'X had his facts wrong' (deny), 'X is acting like thugs' (a label)."""
+    amounts = clause.lemma_.lower() == "amount"  # "X's raids amount to war crimes", "... to blackmail"
+    heads = prep_objects(clause, "like", "to") if amounts else prep_objects(clause, "like")
+    likened = [t for c in heads for t in _own_words(c)]
+    wrongs = WRONGDOER_NOUNS | lx.ACT_NOUNS if amounts else WRONGDOER_NOUNS
+    if any(h.lemma_.lower() in wrongs for h in heads):
+        return "accuse"
+    if likened and pejorative(likened, JUDGEMENT_VALENCE):
+        return "condemn"
+    predicate = [clause, *(t for c in clause.children if c.dep_ in ("dobj", "advmod", "acomp") for t in _own_words(c))]
+    if not pejorative(predicate, JUDGEMENT_VALENCE):
+        return None
+    if _mistaken(predicate):
+        return "deny"
+    return "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS else "accuse"
+
+
+def _judged(index: ActorIndex, clause: Token, subj: Token) -> list[str | None]:
+    """Whom a judged clause's subject stands for: a named actor or its act ("X's decision"), the maker of a
+    pronoun's noun ("That was a statement Y made"), the doer of a free relative ("What Y is doing")."""
+    if subj.pos_ == "PRON" and subj.tag_ not in ("WP", "WDT"):
+        return list(_described_makers(index, clause))  # other pronouns are mostly the speaker or an expletive 'it'
+    if subj.dep_ == "csubj" and any(c.lower_ == "what" for c in subj.children) and _live(subj):
+        return list(expand(index, subject(subj)))  # "What Peru is doing is shameful"
+    targets: list[str | None] = list(expand(index, subj, modifiers=True))
+    if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
+        return [None]  # "the attack was cowardly": an act judged, its author not named
+    return targets
+
+
+def _described_makers(index: ActorIndex, clause: Token) -> list[str]:
+    """'That was an insulting statement that Ted made': what the pronoun stands for is judged, and its
+    maker is the subject of the relative clause on the label's noun (a statement, a decision, a move)."""
+    if clause.lemma_ not in COPULAS:
+        return []
+    nouns = [
+        c for c in clause.children if c.dep_ == "attr" and c.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS
+    ]
+    clauses = [r for n in nouns for r in n.children if r.dep_ == "relcl" and _live(r)]
+    makers = [next((c for c in r.children if c.dep_ == "nsubj"), None) for r in clauses]
+    makers += [c for n in nouns for c in n.children if is_possessor(c)] + [
+        a for n in nouns for a in prep_objects(n, "by")
+    ]
+    return [k for m in makers for k in expand(index, m)]  # "a cynical move by Moscow", "Peru's reckless decision"
+
+
+def _stative_label(clause: Token) -> Token | None:
+    """The subject of 'Britain's policy is misguided' parsed as a passive, when the participle is one of
+    the lexicon's labels (VADER's ratings would read 'the embassy was attacked' as judging its victim)."""
+    if clause.tag_ != "VBN" or prep_objects(clause, "by"):
+        return None
+    if not any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in clause.children):
+        return None
+    words = sorted([clause, *(c for c in clause.children if c.dep_ == "advmod")], key=lambda t: t.i)
+    if clause.lower_ in lx.PEJORATIVES or lx.has_phrase(" ".join(t.lower_ for t in words), lx.PEJORATIVE_PHRASES):
+        return next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 FALSITY_WORDS = {"wrong", "mistaken", "incorrect", "untrue", "inaccurate", "false"}
@@ -318,8 +396,6 @@ def _mistaken(words: list[Token]) -> bool:
     return any(t.lower_ in FALSITY_WORDS and not any(c.dep_ in ("xcomp", "advcl") for c in t.children) for t in words)
 
 
-# Nouns for what an actor decided or did, judged in the speaker's words ("X's move was ...").
-ACT_JUDGED_NOUNS = {"move", "step", "action", "actions", "conduct", "behaviour", "behavior", "measure", "approach"}
 # Dependents whose words describe something else: "more effective than the ban", "an event that prompted attacks".
 ASIDE_DEPS = {"relcl", "acl", "advcl", "appos", "prep", "conj", "cc", "punct"}
 

@@ -42,6 +42,9 @@ DISCOURSE_NOUNS = {"pledge", "policy", "plan", "record", "remark", "comment", "s
                    "stance", "position", "proposal", "speech", "claim", "approach", "strategy", "leadership",
                    "budget", "manifesto", "rhetoric", "agenda", "view", "response", "idea", "argument", "tactic",
                    "promise", "campaign", "bill", "law", "reform", "deal", "move", "report", "words"}  # fmt: skip
+# Nouns for what an actor decided or did, judged in the speaker's words ("X's move was ...").
+ACT_JUDGED_NOUNS = {"move", "step", "action", "actions", "conduct", "behaviour", "behavior", "measure", "approach",
+                    "treatment", "handling", "policies"}  # fmt: skip
 WEAPONS = {"knife", "gun", "rifle", "pistol", "bomb", "grenade", "machete", "axe", "stick", "stone", "rock", "drone",
            "rocket", "missile", "shell", "tank", "bullet", "bat", "sword", "hammer", "car", "truck", "vehicle"}  # fmt: skip
 # Idioms: (verb lemma, the word that makes the idiom, the preposition before the target) -> kind.
@@ -50,6 +53,8 @@ IDIOMS: dict[tuple[str, str, str], str] = {
     ("strike", "out", "at"): "condemn", ("take", "aim", "at"): "condemn", ("round", "", "on"): "condemn",
     ("rail", "", "against"): "condemn", ("speak", "out", "against"): "condemn", ("lay", "", "into"): "condemn",
     ("pour", "scorn", "on"): "condemn", ("take", "swipe", "at"): "condemn", ("single", "out", ""): "condemn",
+    ("take", "dig", "at"): "condemn", ("take", "potshot", "at"): "condemn", ("heap", "scorn", "on"): "condemn",
+    ("heap", "criticism", "on"): "condemn",
     ("point", "finger", "at"): "blame", ("lay", "blame", "on"): "blame", ("pin", "blame", "on"): "blame",
     ("put", "blame", "on"): "blame", ("shift", "blame", "to"): "blame", ("shift", "blame", "onto"): "blame",
 }  # fmt: skip
@@ -112,7 +117,20 @@ PEJORATIVES = {
     "farce", "sham", "stupid", "incompetent", "dangerous", "despicable", "shameful", "unacceptable", "barbaric",
     "provocative", "aggressive", "destabilizing", "destabilising", "unjustified", "unprovoked", "double standards",
     "hostile", "arrogant", "extremist", "rogue", "evil", "insulting", "offensive", "disgraceful", "politically motivated",
+    # judgements of a policy or a decision that VADER lacks or rates mild ("foolish" -1.1, "cynical" -1.6)
+    "foolish", "misguided", "politicised", "politicized", "intolerable", "cynical", "biased", "one-sided", "malicious",
+    "unlawful", "discriminatory", "heavy-handed", "draconian", "undemocratic", "unconstitutional", "inflammatory",
+    "divisive", "shameless", "cowardly", "ludicrous", "laughable", "appalling", "affront", "intolerant", "oppressive",
+    "repressive", "senseless", "heinous",
+    # the diplomatic register of disapproval
+    "unhelpful", "counterproductive", "escalatory", "unwise", "short-sighted", "shortsighted", "wrongheaded",
+    "ill-advised", "provocation", "blackmail",
 }  # fmt: skip
+# Labels written as several words ("politically motivated"): matched as phrases over the whole label.
+PEJORATIVE_PHRASES = tuple(sorted(p for p in PEJORATIVES if " " in p))
+# Nouns that judge only with the thing they harm: "a blow to press freedom", "an offence to the victims"
+# ("a blow" alone may be a punch).
+HARM_TO_NOUNS = {"blow", "offence", "offense", "affront", "insult", "slap"}
 SAY_VERBS = {
     "say", "tell", "state", "add", "claim", "insist", "assert", "argue", "write", "tweet",
     "allege", "report", "announce", "note", "stress", "complain", "suggest", "imply",
@@ -159,7 +177,7 @@ NOT_FALSEHOODS = {"hope", "hopes", "sense", "start", "dawn", "alarm", "modesty",
 BREACH_VERBS = {"violate", "breach", "flout", "contravene"}
 # Idioms of wrongdoing: verb -> the object or particle that makes it one.
 WRONG_IDIOMS: dict[str, tuple[str, ...]] = {
-    "turn": ("eye",), "cover": ("up",), "play": ("politics", "game", "games"), "drag": ("foot", "feet"),
+    "turn": ("eye",), "cover": ("up",), "play": ("politics", "game", "games", "trick"), "drag": ("foot", "feet"),
     "stab": ("back",), "sweep": ("rug",), "open": ("fire",),
 }  # fmt: skip
 # Objects that make a violent verb harmless: "strike a deal", "hit a record high", "launch a website".

@@ -10,7 +10,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_authors, clause_verbs, expand, is_wrongful_verb, perpetrators
 from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
-from allegraph.ingest.frames import judgements
+from allegraph.ingest.frames import JUDGEMENT_VALENCE, judgements, pejorative
 from allegraph.ingest.syntax import hypothetical, is_passive, negated, objects, phrase, prep_objects, subject
 
 FIRST_PERSON = {"i", "we", "us", "me", "our"}
@@ -361,7 +361,10 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
     for token in _content_tokens(index, verb):
         if not _names_act(token):
             continue
-        if _depth_below(token, verb) > MAX_ACT_NOUN_DEPTH:
+        # the speaker's own verdict on the act, however deep in the clause, unless in a clause not asserted
+        # ("a bill that would make doxing a crime punishable by jail")
+        judged = _judged_act(token) and not any(hypothetical(a) for a in token.ancestors if verb in a.ancestors)
+        if _depth_below(token, verb) > MAX_ACT_NOUN_DEPTH and not judged:
             continue  # "the aid will augment Ukraine's ability to fight Russian attacks": background, not the charge
         if any(
             a.lemma_.lower() in lx.HEARSAY_NOUNS or negated(a)
@@ -369,14 +372,22 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
             if a.i != verb.i and verb in a.ancestors
         ):
             continue
-        for perp in act_authors(index, token):
+        perps = act_authors(index, token)
+        for perp in perps:
             kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
             drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, "said:act-noun") for s in speakers)
+        if not perps and judged and not _others_named(index, sent, speakers):
+            # "said he stands against the 'odious and cowardly attack'": an act judged, no author in view
+            # (with another actor named, the author is likely that one, which this rule cannot tell);
+            # anchored at the speech verb: the judging words are often a partial quote
+            drafts.extend(
+                ClaimDraft("condemn", s, None, phrase(token), sent, verb.i, "said:act-noun") for s in speakers
+            )
     return drafts
 
 
 def _names_act(noun: Token) -> bool:
-    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in lx.ACT_NOUNS or _part_in_act(noun))
+    return _noun(noun) and (noun.lemma_.lower() in lx.ACT_NOUNS or _part_in_act(noun))
 
 
 def _part_in_act(noun: Token) -> bool:
@@ -385,6 +396,27 @@ def _part_in_act(noun: Token) -> bool:
         return False
     acts = prep_objects(noun, "in")
     return any(a.lemma_.lower() in lx.ACT_NOUNS or (a.pos_ == "VERB" and is_wrongful_verb(a)) for a in acts)
+
+
+def _others_named(index: ActorIndex, sent: Span, speakers: list[str]) -> bool:
+    sides = {index.state_of(s) or s for s in speakers}
+    return any((index.state_of(k) or k) not in sides for t in sent for k in index.keys_at(t))
+
+
+def _noun(token: Token) -> bool:
+    """A noun, or a word the tagger took for a verb though a determiner heads it ('the cowardly attack')."""
+    return token.pos_ == "NOUN" or any(c.dep_ == "det" for c in token.children)
+
+
+LEGAL_MODIFIERS = {"punishable", "indictable", "prosecutable", "alleged", "suspected"}  # classify, not judge
+
+
+def _judged_act(noun: Token) -> bool:
+    """An act noun the speaker's own adjectives judge ('the cowardly attack'), not describe ('the deadly attack')."""
+    words = [w for a in noun.children if a.dep_ == "amod" for w in (a, *a.conjuncts)]
+    # superlatives measure rather than judge: "one of the worst attacks in years"
+    judging = [w for w in words if w.lower_ not in lx.PHYSICAL_MODIFIERS | LEGAL_MODIFIERS and w.tag_ != "JJS"]
+    return pejorative(judging, JUDGEMENT_VALENCE)
 
 
 def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span) -> list[ClaimDraft]:
