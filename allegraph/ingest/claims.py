@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import expand, perpetrators
+from allegraph.ingest.speakers import unrealised_speech
 from allegraph.ingest.syntax import (
     SPEAKING_NOUNS,
     hypothetical,
@@ -96,7 +97,7 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
         if kind is None and token.lemma_.lower() in lx.DEFENCE_VERBS and token.pos_ == "VERB":
             drafts.extend(_defence_claims(index, token, sent))
             continue
-        if kind is None or lemma is None or negated(token) or hypothetical(token):
+        if kind is None or lemma is None or negated(token) or hypothetical(token) or unrealised_speech(token):
             continue
         if lemma in lx.LEGAL_ACTION_VERBS and not _alleged_wrong(token):
             continue  # "sued the city", "sued for damages": a procedural step, no allegation

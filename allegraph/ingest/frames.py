@@ -17,6 +17,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, expand
 from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
+from allegraph.ingest.speakers import unrealised_speech
 from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
 
 NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
@@ -62,7 +63,7 @@ def _draft(
 
 
 def _live(token: Token) -> bool:
-    return not negated(token) and not hypothetical(token)
+    return not negated(token) and not hypothetical(token) and not unrealised_speech(token)
 
 
 def _actors_of(index: ActorIndex, nodes: list[Token]) -> list[str]:
