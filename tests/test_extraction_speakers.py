@@ -33,6 +33,13 @@ FOUND = [
     ),
     # a conjunct after "but" keeps its own polarity
     ("Ankara did not attend the talks but condemned Greece over the drills.", ("condemn", "Turkey", "Greece")),
+    # the doer of an act done to someone is "by Y" or a state's adjective, never the victim
+    (
+        "The UN condemned the killing of Kenyan activist Mary Wanjiru by Ethiopian soldiers.",
+        ("condemn", "United Nations", "Ethiopia"),
+    ),
+    ("Britain condemned the Russian poisoning of Sergei Ivanov.", ("condemn", "United Kingdom", "Russia")),
+    ("Germany condemned the Russian actions in Crimea.", ("condemn", "Germany", "Russia")),
     # "she" is not a man the text calls Mr
     (
         "Mr Tomas Reyes and Mrs Ana Lopez met in Quito. She accused Peru of lying about the spill.",
@@ -72,6 +79,12 @@ NOT_FOUND = [
         "accuse",
         None,
     ),
+    # a count reported is no judgement of the country that has it
+    (
+        "According to Johns Hopkins University, Brazil now has at least 18,000 deaths and 500,000 cases.",
+        "accuse",
+        None,
+    ),
     # the speaker's own name is not the one inside the quotation
     (
         "Senator Luis Ruiz spoke in Lima on Monday. \u201cCarlos Vega has lied to voters for years,\u201d he said.",
@@ -85,3 +98,16 @@ NOT_FOUND = [
 def test_no_such_claim(nlp, text: str, kind: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
     found = claims(nlp, text)
     assert not any(k == kind and (speaker is None or s == speaker) for k, s, _ in found), found
+
+
+VICTIMS = [
+    "The UN condemned the killing of Kenyan activist Mary Wanjiru by Ethiopian soldiers.",
+    "Amnesty International condemned the arrest of activist Mary Wanjiru.",
+    "The killing of Kenyan activist Mary Wanjiru drew condemnation from Amnesty International.",
+    "Amnesty International said the killing of activist Mary Wanjiru by Ethiopian soldiers was a crime.",
+]
+
+
+@pytest.mark.parametrize("text", VICTIMS)
+def test_victim_is_no_target(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(t == "Mary Wanjiru" for _, _, t in claims(nlp, text))

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
-from allegraph.ingest.acts import expand, perpetrators
+from allegraph.ingest.acts import act_doers, expand, perpetrators
 from allegraph.ingest.speakers import unrealised_speech
 from allegraph.ingest.syntax import (
     SPEAKING_NOUNS,
@@ -197,6 +197,10 @@ def _targets(
             targets.extend((k, phrase(objs[0]) if objs else "") for k in expand(index, pobj, modifiers=True))
     if not targets and objs:  # "accused officers from China", "his fellow UKIP MEPs": people by affiliation
         for obj in objs:
+            doers = act_doers(index, obj)  # "the beheading of X by Y": Y, never the victim X
+            if doers is not None:
+                targets.extend((k, phrase(obj)) for k in doers if k not in speakers)
+                continue
             targets.extend((k, phrase(obj)) for k in index.resolve(obj, modifiers=True) if k not in speakers)
             targets.extend((k, phrase(obj)) for k in _described_agents(index, obj) if k not in speakers)
     if not targets and kind == "condemn" and objs and not described:
@@ -304,7 +308,10 @@ def _negated_noun(noun: Token) -> bool:
 def _noun_targets(index: ActorIndex, noun: Token) -> list[str]:
     perps: list[str] = []
     for pobj in prep_objects(noun, "against", "of", "on", "at", "toward", "towards"):
-        if pobj.lemma_.lower() in lx.ACT_NOUNS or pobj.pos_ in ("PROPN", "PRON") or index.resolve(pobj):
+        doers = act_doers(index, pobj)  # "condemnation of the killing of X": not X
+        if doers is not None:
+            perps.extend(doers)
+        elif pobj.lemma_.lower() in lx.ACT_NOUNS or pobj.pos_ in ("PROPN", "PRON") or index.resolve(pobj):
             perps.extend(expand(index, pobj, modifiers=True))
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
@@ -346,5 +353,7 @@ def _reaction_target(index: ActorIndex, noun: Token) -> list[str]:
     """'The test drew condemnation from Japan': whoever drew it is its target."""
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in lx.DRAW_VERBS:
-        return expand(index, subject(head), modifiers=True)
+        subj = subject(head)
+        doers = act_doers(index, subj) if subj is not None else None  # "the killing of X drew ...": not X
+        return expand(index, subj, modifiers=True) if doers is None else doers
     return []

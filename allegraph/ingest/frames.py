@@ -281,7 +281,12 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
                 wrong = any(t.lemma_.lower() in WRONGDOER_NOUNS for t in complement)
                 kind = "deny" if _mistaken(complement) and targets != [None] else "accuse" if wrong else "condemn"
                 found.extend((t, clause, kind if t or kind == "condemn" else "condemn") for t in targets)
-        elif clause.pos_ == "VERB" and clause.lemma_.lower() not in EXPERIENCER_VERBS and targets != [None]:
+        elif (
+            clause.pos_ == "VERB"
+            and clause.lemma_.lower() not in EXPERIENCER_VERBS
+            and targets != [None]
+            and not _tally(clause)
+        ):
             predicate = [
                 clause,
                 *(t for c in clause.children if c.dep_ in ("dobj", "advmod", "acomp") for t in _own_words(c)),
@@ -291,6 +296,14 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
                 kind = "condemn" if subj.lemma_.lower() in lx.DISCOURSE_NOUNS | ACT_JUDGED_NOUNS else "accuse"
                 found.extend((t, clause, "deny" if _mistaken(predicate) else kind) for t in targets)
     return found
+
+
+TALLY_VERBS = {"have", "record", "report", "register", "count", "see", "confirm", "pass", "top", "exceed", "surpass"}
+
+
+def _tally(clause: Token) -> bool:
+    """'Brazil has 18,000 deaths', 'the state recorded 40 new cases': a count reported, no one judged."""
+    return clause.lemma_.lower() in TALLY_VERBS and any(t.like_num for o in objects(clause) for t in o.subtree)
 
 
 FALSITY_WORDS = {"wrong", "mistaken", "incorrect", "untrue", "inaccurate", "false"}

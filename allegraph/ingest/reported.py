@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
-from allegraph.ingest.acts import clause_verbs, expand, is_wrongful_verb, perpetrators
+from allegraph.ingest.acts import act_doers, clause_verbs, expand, is_wrongful_verb, perpetrators
 from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
 from allegraph.ingest.frames import judgements
 from allegraph.ingest.syntax import hypothetical, negated, objects, phrase, prep_objects, subject
@@ -253,7 +253,8 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
             if a.i != verb.i and verb in a.ancestors
         ):
             continue
-        for perp in index.resolve(token, modifiers=True):
+        doers = act_doers(index, token)  # "said the killing of X was ...": X is the victim
+        for perp in index.resolve(token, modifiers=True) if doers is None else doers:
             kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
             drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, "said:act-noun") for s in speakers)
     return drafts
