@@ -73,6 +73,12 @@ NOT_FOUND = [
         "condemn",
         "Amnesty International",
     ),
+    (
+        "Amnesty International published its report. Acme gave no figures but said in a statement that it "
+        "condemns all violence.",
+        "condemn",
+        "Amnesty International",
+    ),
     # "it" continuing a subject that is no actor
     (
         "The old consensus regrouped after the vote. Gradually, it struck back. It accused India of lying.",

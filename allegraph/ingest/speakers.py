@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from allegraph.ingest.lexicon import MODALS, SAY_VERBS
-from allegraph.ingest.syntax import subject
+from allegraph.ingest.syntax import SPEAKING_NOUNS, subject
 from allegraph.ingest.titles import ROLE_NOUNS
 
 if TYPE_CHECKING:
@@ -135,8 +135,8 @@ def _reporter(index: ActorIndex, token: Token) -> list[str] | None:
     clause = token.head
     while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
         clause = clause.head
-    say = clause.head
-    if clause.dep_ != "ccomp" or say.lemma_.lower() not in SAY_VERBS or say.pos_ not in ("VERB", "AUX"):
+    say = _stated_by(clause)
+    if say is None:
         return None
     reporter = subject(say)
     if reporter is None or reporter.i == token.i or reporter.tag_ in ("NNS", "NNPS"):
@@ -149,6 +149,18 @@ def _reporter(index: ActorIndex, token: Token) -> list[str] | None:
         return things or None  # "Smith said it was ...": 'it' is something else, left to recency
     # an unknown speaker that is not a person ("the company said it ...") is who the pronoun is
     return None if _kind_fits(reporter, True) else []
+
+
+def _stated_by(clause: Token) -> Token | None:
+    """The verb whose speaker utters the clause: 'said that ...', 'said in a statement that ...',
+    'issued a statement that ...'."""
+    head = clause.head
+    if clause.dep_ == "ccomp" and head.lemma_.lower() in SAY_VERBS and head.pos_ in ("VERB", "AUX"):
+        return head
+    if clause.dep_ != "acl" or head.lemma_.lower() not in SPEAKING_NOUNS:
+        return None
+    verb = head.head.head if head.dep_ == "pobj" else head.head if head.dep_ == "dobj" else None
+    return verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
 
 
 def _kind_fits(noun: Token, person: bool) -> bool:
