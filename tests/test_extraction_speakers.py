@@ -40,6 +40,7 @@ FOUND = [
     ),
     ("Britain condemned the Russian poisoning of Sergei Ivanov.", ("condemn", "United Kingdom", "Russia")),
     ("Germany condemned the Russian actions in Crimea.", ("condemn", "Germany", "Russia")),
+    ("Senator Ana Ruiz singled out Chile for criticism over the spill.", ("condemn", "Ana Ruiz", "Chile")),
     # "she" is not a man the text calls Mr
     (
         "Mr Tomas Reyes and Mrs Ana Lopez met in Quito. She accused Peru of lying about the spill.",
@@ -85,6 +86,8 @@ NOT_FOUND = [
         "accuse",
         None,
     ),
+    # singled out for praise is no condemnation
+    ("Coach Warren Hale also singled out defenders Tom Reed and John Hart for special praise.", "condemn", None),
     # a count reported is no judgement of the country that has it
     (
         "According to Johns Hopkins University, Brazil now has at least 18,000 deaths and 500,000 cases.",

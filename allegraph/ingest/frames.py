@@ -90,6 +90,16 @@ def _idiom(token: Token) -> tuple[str, str] | None:
     return None
 
 
+def _for_praise(verb: Token) -> bool:
+    """What the idiom is done for is a good thing ('for praise', 'for his courage'): no condemnation."""
+    valence = _valence()
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("prt", "dobj"))]
+    reasons = [
+        o for h in holders for o in prep_objects(h, "for") if o.pos_ == "NOUN"
+    ]  # a deed ("for supporting X") is the charge
+    return any(valence.get(o.lemma_.lower(), valence.get(o.lower_, 0.0)) > 1.0 for o in reasons)
+
+
 def _idiom_targets(index: ActorIndex, verb: Token, prep: str) -> list[Token]:
     if not prep:
         return objects(verb)
@@ -106,6 +116,8 @@ def idiom_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDra
         if found is None:
             continue
         kind, prep = found
+        if _for_praise(token):
+            continue  # "singled out X for special praise"
         speakers = speakers_of(index, token)
         pobjs = _idiom_targets(index, token, prep)
         targets: list[str | None] = [t for t in _actors_of(index, pobjs) if t not in speakers]
