@@ -183,10 +183,11 @@ def in_quote(doc: Doc, char: int) -> bool:
 
 
 def admissible(index: ActorIndex, pronoun: Token, mention: Mention) -> bool:
-    """A mention a pronoun may refer back to: not inside a quotation the pronoun is outside of,
-    and (for he/she) not a person the text tells is of the other gender."""
+    """A mention a pronoun may refer back to: for the speaker of a quotation ('"...," he said'),
+    not a name inside the quotation; for he/she, not a person the text tells is of the other gender."""
     doc = index.doc
-    if not in_quote(doc, pronoun.idx) and in_quote(doc, doc[mention.start].idx):
+    attribution = pronoun.dep_ == "nsubj" and pronoun.head.lemma_.lower() in SAY_VERBS  # '"...," he said'
+    if attribution and not in_quote(doc, pronoun.idx) and in_quote(doc, doc[mention.start].idx):
         return False
     wanted = PRONOUN_GENDER.get(pronoun.lower_)
     if wanted is None:
