@@ -88,6 +88,12 @@ NOT_FOUND = [
     ),
     # singled out for praise is no condemnation
     ("Coach Warren Hale also singled out defenders Tom Reed and John Hart for special praise.", "condemn", None),
+    # a relative's illness judges no one
+    (
+        "Dr Ana Ruiz said she would advise Maria Lopez to have surgery because her mother had ovarian cancer.",
+        "accuse",
+        None,
+    ),
     # a count reported is no judgement of the country that has it
     (
         "According to Johns Hopkins University, Brazil now has at least 18,000 deaths and 500,000 cases.",

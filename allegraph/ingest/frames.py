@@ -251,6 +251,8 @@ WRONGDOER_NOUNS = {"terrorist", "criminal", "murderer", "killer", "liar", "thief
                    "dictator", "tyrant", "butcher", "traitor", "rapist", "thug", "sponsor", "fraudster"}  # fmt: skip
 
 
+KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "aunt", "uncle",
+             "grandmother", "grandfather", "cousin", "niece", "nephew", "child", "parent", "family", "relative"}  # fmt: skip
 RESPONSIBILITY_VERBS = {"bear", "share", "carry", "have"}
 
 
@@ -279,7 +281,8 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
         relative = subj is not None and subj.tag_ in ("WP", "WDT")  # "a general who X said was a war criminal"
         if subj is None or (subj.pos_ == "PRON" and not relative) or not _live(clause):
             continue  # pronouns in reported words are mostly the speaker or an expletive 'it
-        targets: list[str | None] = list(expand(index, subj, modifiers=True))
+        # "her mother had cancer" is about the mother, not about whoever "her" is
+        targets: list[str | None] = list(expand(index, subj, modifiers=subj.lemma_.lower() not in KIN_NOUNS))
         if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
             targets = [None]  # "the attack was cowardly": an act judged, its author not named
         if not targets:
