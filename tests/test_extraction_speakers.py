@@ -41,6 +41,7 @@ FOUND = [
     ("Britain condemned the Russian poisoning of Sergei Ivanov.", ("condemn", "United Kingdom", "Russia")),
     ("Germany condemned the Russian actions in Crimea.", ("condemn", "Germany", "Russia")),
     ("Senator Ana Ruiz singled out Chile for criticism over the spill.", ("condemn", "Ana Ruiz", "Chile")),
+    ("The EU lamented Turkey's human rights record.", ("condemn", "European Union", "Turkey")),
     # "she" is not a man the text calls Mr
     (
         "Mr Tomas Reyes and Mrs Ana Lopez met in Quito. She accused Peru of lying about the spill.",
@@ -94,6 +95,9 @@ NOT_FOUND = [
         "accuse",
         None,
     ),
+    # grief is no condemnation
+    ("The zoo director Ana Ruiz lamented the loss of a magnificent animal.", "condemn", None),
+    ("Senator Luis Ruiz lamented how the factories had closed.", "condemn", None),
     # a count reported is no judgement of the country that has it
     (
         "According to Johns Hopkins University, Brazil now has at least 18,000 deaths and 500,000 cases.",

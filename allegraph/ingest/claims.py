@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_doers, expand, perpetrators
-from allegraph.ingest.speakers import unrealised_speech
+from allegraph.ingest.speakers import grief, unrealised_speech
 from allegraph.ingest.syntax import (
     SPEAKING_NOUNS,
     hypothetical,
@@ -99,6 +99,8 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
             continue
         if kind is None or lemma is None or negated(token) or hypothetical(token) or unrealised_speech(token):
             continue
+        if grief(token):
+            continue  # "lamented the loss of ..."
         if lemma in lx.LEGAL_ACTION_VERBS and not _alleged_wrong(token):
             continue  # "sued the city", "sued for damages": a procedural step, no allegation
         if lemma in ("allege", "charge") and not objects(token):

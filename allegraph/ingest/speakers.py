@@ -70,6 +70,20 @@ def unrealised_speech(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children)
 
 
+# What one laments without blaming anyone: "lamented the loss of a magnificent animal".
+MISFORTUNE_NOUNS = {"loss", "death", "passing", "demise", "fallout", "decline", "lack", "absence", "end",
+                    "departure", "fate", "plight", "state", "toll", "damage"}  # fmt: skip
+
+
+def grief(verb: Token) -> bool:
+    """'lamented the loss of X', 'lamented how ...': sorrow, not a condemnation; 'laments X's rights
+    record' still condemns. A lament needs a noun object that is not a misfortune."""
+    if verb.lemma_.lower() != "lament":
+        return False
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
+    return not nouns or any(n.lemma_.lower() in MISFORTUNE_NOUNS for n in nouns)
+
+
 def expletive_it(token: Token) -> bool:
     """'It would be hard to deny that ...', 'it is clear that ...': an 'it' that stands for the clause."""
     if token.lower_ != "it" or token.dep_ != "nsubj" or token.head.lemma_.lower() not in COPULAS:
