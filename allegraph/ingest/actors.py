@@ -23,6 +23,7 @@ from allegraph.ingest.affiliations import (
 )
 from allegraph.ingest.gazetteer import Gazetteer, fold
 from allegraph.ingest.names import is_honorific, surname
+from allegraph.ingest.speakers import admissible, pronoun_antecedent
 from allegraph.ingest.syntax import is_possessor
 from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
 
@@ -212,12 +213,16 @@ class ActorIndex:
             antecedent = _antecedent(token)  # "Gulen, who Erdogan says was plotting a coup"
             # the antecedent itself, not what qualifies it: "the Syrian city, which ..." is not Syria
             return self.resolve(antecedent) if antecedent is not None else []
+        if lower in PRONOUN_PERSON | PRONOUN_COLLECTIVE:
+            told = pronoun_antecedent(self, token)  # "X said that it ...", an expletive "it"
+            if told is not None:
+                return told
         if lower in PRONOUN_PERSON:
-            return self._last_subject_person(token) or self._last(lambda a: a.type == "Person", token.i)
+            return self._last_subject_person(token) or self._last(lambda a: a.type == "Person", token.i, token)
         if lower == "both" and token.dep_ in ("nsubj", "nsubjpass"):
             return self._last_pair(token.i)
         if lower in PRONOUN_COLLECTIVE:
-            return self._last(lambda a: a.type != "Person", token.i)
+            return self._last(lambda a: a.type != "Person", token.i, token)
         if lower in UNNAMED_GOVERNMENT and not any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
             # "the government denies ...": the one state the passage just named, else the story's own
             home = recent_state(self, token) or self.home_state()
@@ -264,10 +269,10 @@ class ActorIndex:
                         keys.extend(k for k in self.resolve(node) if k not in keys)
         return keys
 
-    def _last(self, predicate, before: int) -> list[str]:  # type: ignore[no-untyped-def]
+    def _last(self, predicate, before: int, pronoun: Token | None = None) -> list[str]:  # type: ignore[no-untyped-def]
         best: tuple[int, str] | None = None
         for mention in self.mentions:
-            if mention.start >= before:
+            if mention.start >= before or (pronoun is not None and not admissible(self, pronoun, mention)):
                 continue
             for key in mention.keys:
                 if predicate(self.actors[key]) and (best is None or mention.start > best[0]):
@@ -307,7 +312,7 @@ class ActorIndex:
         for _ in range(window - 1):
             floor = self.doc[floor - 1].sent.start if floor > 0 else 0
         for mention in sorted(self.mentions, key=lambda m: -m.start):
-            if not floor <= mention.start < token.i:
+            if not floor <= mention.start < token.i or not admissible(self, token, mention):
                 continue
             head = self.doc[mention.start : mention.end].root
             person = [k for k in mention.keys if self.actors[k].type == "Person"]

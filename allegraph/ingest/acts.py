@@ -98,7 +98,8 @@ def perpetrators(index: ActorIndex, verb: Token) -> list[tuple[str, Token]]:
             found.extend((k, clause) for k in keys)
         subj = subject(clause)
         if subj is not None and subj.lemma_.lower() in lx.ACT_NOUNS:
-            found.extend((k, clause) for k in act_authors(index, subj))
+            doers = act_doers(index, subj)  # "the killing of X was a crime": not X
+            found.extend((k, clause) for k in (act_authors(index, subj) if doers is None else doers))
         if clause.lemma_ == "be" and subj is not None and prep_objects(clause, *lx.BEHIND_WORDS):
             found.extend((k, clause) for k in expand(index, subj))
         if clause.lemma_ == "be" and subj is not None and _in_breach(clause):
@@ -210,3 +211,26 @@ def event_author(index: ActorIndex, noun: Token) -> list[str]:
         if keys:  # "weapons were seized during the raid" names no one: look further back
             return keys
     return []
+
+
+# Acts done to someone: "the killing of X", "X's arrest" name the victim, not who did it.
+PATIENT_NOUNS = {"killing", "murder", "beheading", "execution", "assassination", "arrest", "detention", "abduction",
+                 "kidnapping", "shooting", "torture", "imprisonment", "jailing", "deportation", "expulsion",
+                 "persecution", "harassment", "death", "disappearance", "poisoning", "lynching"}  # fmt: skip
+
+
+def act_doers(index: ActorIndex, noun: Token) -> list[str] | None:
+    """Who did the act a noun names: 'the beheading of X by Y' is Y's; for an act done to someone,
+    only 'by Y' or a state's adjective ('the Saudi killing of X') tells the doer ([] when neither does).
+    None when the noun is no such act (the caller's own rules apply)."""
+    agents = [k for a in prep_objects(noun, "by") for k in expand(index, a, modifiers=True)]
+    if agents:
+        return agents
+    if noun.lemma_.lower() not in PATIENT_NOUNS:
+        return None
+    doers: list[str] = []
+    for child in noun.children:
+        mention = index.by_token.get(child.i) if child.dep_ in ("amod", "compound") else None
+        if mention is not None and mention.kind in ("state", "demonym", "org", "body"):
+            doers.extend(k for k in mention.keys if k not in doers)
+    return doers

@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
-from allegraph.ingest.acts import expand, perpetrators
+from allegraph.ingest.acts import act_doers, expand, perpetrators
 from allegraph.ingest.denials import defended_conduct
+from allegraph.ingest.speakers import grief, unrealised_speech
 from allegraph.ingest.syntax import (
     PUBLISH_VERBS,
     SPEAKING_NOUNS,
@@ -114,8 +115,10 @@ def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[Cla
         if kind is None and token.lemma_.lower() in lx.DEFENCE_VERBS and token.pos_ == "VERB":
             drafts.extend(_defence_claims(index, token, sent))
             continue
-        if kind is None or lemma is None or negated(token) or hypothetical(token):
+        if kind is None or lemma is None or negated(token) or hypothetical(token) or unrealised_speech(token):
             continue
+        if grief(token):
+            continue  # "lamented the loss of ..."
         if lemma in lx.LEGAL_ACTION_VERBS and not _alleged_wrong(token):
             continue  # "sued the city", "sued for damages": a procedural step, no allegation
         if lemma in ("allege", "charge") and not objects(token):
@@ -217,6 +220,10 @@ def _targets(
             targets.extend((k, phrase(objs[0]) if objs else "") for k in expand(index, pobj, modifiers=True))
     if not targets and objs:  # "accused officers from China", "his fellow UKIP MEPs": people by affiliation
         for obj in objs:
+            doers = act_doers(index, obj)  # "the beheading of X by Y": Y, never the victim X
+            if doers is not None:
+                targets.extend((k, phrase(obj)) for k in doers if k not in speakers)
+                continue
             targets.extend((k, phrase(obj)) for k in index.resolve(obj, modifiers=True) if k not in speakers)
             targets.extend((k, phrase(obj)) for k in _described_agents(index, obj) if k not in speakers)
     if not targets and kind == "condemn" and objs and not described:
@@ -358,7 +365,10 @@ def _negated_noun(noun: Token) -> bool:
 def _noun_targets(index: ActorIndex, noun: Token) -> list[str]:
     perps: list[str] = []
     for pobj in prep_objects(noun, "against", "of", "on", "at", "toward", "towards"):
-        if pobj.lemma_.lower() in lx.ACT_NOUNS or pobj.pos_ in ("PROPN", "PRON") or index.resolve(pobj):
+        doers = act_doers(index, pobj)  # "condemnation of the killing of X": not X
+        if doers is not None:
+            perps.extend(doers)
+        elif pobj.lemma_.lower() in lx.ACT_NOUNS or pobj.pos_ in ("PROPN", "PRON") or index.resolve(pobj):
             perps.extend(expand(index, pobj, modifiers=True))
         elif pobj.lemma_.lower() in lx.DISCOURSE_NOUNS | lx.ACT_JUDGED_NOUNS:
             # "criticism of Peru's mining law": the owner of the policy or decision criticised
@@ -420,7 +430,9 @@ def _reaction_target(index: ActorIndex, noun: Token) -> list[str]:
     reform in response to Germany's criticism': whoever answers it is."""
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in lx.DRAW_VERBS:
-        return expand(index, subject(head), modifiers=True)
+        subj = subject(head)
+        doers = act_doers(index, subj) if subj is not None else None  # "the killing of X drew ...": not X
+        return expand(index, subj, modifiers=True) if doers is None else doers
     answer = _answering_clause(noun)
     if answer is None or _noun_targets(index, noun):
         return []  # "responded to X's criticism of Y": Y is the one criticised

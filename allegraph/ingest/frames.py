@@ -18,6 +18,7 @@ from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, event_author, expand
 from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
 from allegraph.ingest.denials import REBUTTAL_PHRASES, professes_innocence
+from allegraph.ingest.speakers import unrealised_speech
 from allegraph.ingest.syntax import hypothetical, is_possessor, negated, objects, phrase, prep_objects, subject
 
 NEGATIVE_VALENCE = -1.4  # VADER ratings run from -4 to +4; below this a label is an insult
@@ -72,7 +73,7 @@ def _draft(
 
 
 def _live(token: Token) -> bool:
-    return not negated(token) and not hypothetical(token)
+    return not negated(token) and not hypothetical(token) and not unrealised_speech(token)
 
 
 def _actors_of(index: ActorIndex, nodes: list[Token]) -> list[str]:
@@ -99,6 +100,16 @@ def _idiom(token: Token) -> tuple[str, str] | None:
     return None
 
 
+def _for_praise(verb: Token) -> bool:
+    """What the idiom is done for is a good thing ('for praise', 'for his courage'): no condemnation."""
+    valence = _valence()
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("prt", "dobj"))]
+    reasons = [
+        o for h in holders for o in prep_objects(h, "for") if o.pos_ == "NOUN"
+    ]  # a deed ("for supporting X") is the charge
+    return any(valence.get(o.lemma_.lower(), valence.get(o.lower_, 0.0)) > 1.0 for o in reasons)
+
+
 def _idiom_targets(index: ActorIndex, verb: Token, prep: str) -> list[Token]:
     if not prep:
         return objects(verb)
@@ -115,6 +126,8 @@ def idiom_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDra
         if found is None:
             continue
         kind, prep = found
+        if _for_praise(token):
+            continue  # "singled out X for special praise"
         speakers = speakers_of(index, token)
         pobjs = _idiom_targets(index, token, prep)
         targets: list[str | None] = [t for t in _actors_of(index, pobjs) if t not in speakers]
@@ -275,6 +288,8 @@ WRONGDOER_NOUNS = {"terrorist", "criminal", "murderer", "killer", "liar", "thief
                    "dictator", "tyrant", "butcher", "traitor", "rapist", "thug", "sponsor", "fraudster"}  # fmt: skip
 
 
+KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "aunt", "uncle",
+             "grandmother", "grandfather", "cousin", "niece", "nephew", "child", "parent", "family", "relative"}  # fmt: skip
 RESPONSIBILITY_VERBS = {"bear", "share", "carry", "have"}
 
 
@@ -321,7 +336,12 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
                 wrong = any(t.lemma_.lower() in WRONGDOER_NOUNS for t in complement)
                 kind = "deny" if _mistaken(complement) and targets != [None] else "accuse" if wrong else "condemn"
                 found.extend((t, clause, kind if t or kind == "condemn" else "condemn") for t in targets)
-        elif clause.pos_ == "VERB" and clause.lemma_.lower() not in EXPERIENCER_VERBS and targets != [None]:
+        elif (
+            clause.pos_ == "VERB"
+            and clause.lemma_.lower() not in EXPERIENCER_VERBS
+            and targets != [None]
+            and not _tally(clause)
+        ):
             charge = _predicate_kind(clause, subj)
             found.extend((t, clause, charge) for t in targets if charge)
     return found
@@ -353,7 +373,8 @@ def _judged(index: ActorIndex, clause: Token, subj: Token) -> list[str | None]:
         return list(_described_makers(index, clause))  # other pronouns are mostly the speaker or an expletive 'it'
     if subj.dep_ == "csubj" and any(c.lower_ == "what" for c in subj.children) and _live(subj):
         return list(expand(index, subject(subj)))  # "What Peru is doing is shameful"
-    targets: list[str | None] = list(expand(index, subj, modifiers=True))
+    # "her mother had cancer" is about the mother, not about whoever "her" is
+    targets: list[str | None] = list(expand(index, subj, modifiers=subj.lemma_.lower() not in KIN_NOUNS))
     if not targets and subj.lemma_.lower() in lx.ACT_NOUNS:
         return [None]  # "the attack was cowardly": an act judged, its author not named
     return targets
@@ -386,6 +407,14 @@ def _stative_label(clause: Token) -> Token | None:
     if clause.lower_ in lx.PEJORATIVES or lx.has_phrase(" ".join(t.lower_ for t in words), lx.PEJORATIVE_PHRASES):
         return next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     return None
+
+
+TALLY_VERBS = {"have", "record", "report", "register", "count", "see", "confirm", "pass", "top", "exceed", "surpass"}
+
+
+def _tally(clause: Token) -> bool:
+    """'Brazil has 18,000 deaths', 'the state recorded 40 new cases': a count reported, no one judged."""
+    return clause.lemma_.lower() in TALLY_VERBS and any(t.like_num for o in objects(clause) for t in o.subtree)
 
 
 FALSITY_WORDS = {"wrong", "mistaken", "incorrect", "untrue", "inaccurate", "false"}

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from allegraph.ingest import denials
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
-from allegraph.ingest.acts import act_authors, clause_verbs, expand, is_wrongful_verb, perpetrators
+from allegraph.ingest.acts import act_authors, act_doers, clause_verbs, expand, is_wrongful_verb, perpetrators
 from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
 from allegraph.ingest.frames import JUDGEMENT_VALENCE, judgements, pejorative
 from allegraph.ingest.syntax import hypothetical, is_passive, negated, objects, phrase, prep_objects, subject
@@ -372,7 +372,8 @@ def _act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: 
             if a.i != verb.i and verb in a.ancestors
         ):
             continue
-        perps = act_authors(index, token)
+        doers = act_doers(index, token)  # "said the killing of X was ...": X is the victim
+        perps = act_authors(index, token) if doers is None else doers
         for perp in perps:
             kind = "condemn" if lx.has_phrase(sent.text.lower(), lx.CONDEMN_PHRASES) else "accuse"
             drafts.extend(ClaimDraft(kind, s, perp, phrase(token), sent, token.i, "said:act-noun") for s in speakers)

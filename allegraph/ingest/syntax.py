@@ -43,11 +43,13 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if controller is not None and verb.head.lemma_ in OBJECT_CONTROL_VERBS:
             return controller  # "prompting China to trade accusations": China does the trading
+        if controller is not None and controller.lower_ == "it" and prep_objects(verb.head, "to"):
+            return prep_objects(verb.head, "to")[0]  # "left it to Kerry to reproach Lavrov": Kerry reproaches
     if verb.dep_ in INHERIT_DEPS and depth < 4 and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head, depth + 1)
     if _misparsed_main_verb(verb):
         return verb.head  # "Prime Minister X, whose government ..., strongly condemned the attack"
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _addressee(verb.head) and depth < 4:
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and _addressee(verb.head) and depth < 4 and _sent_words(verb):
         return subject(verb.head.head.head, depth + 1)  # "sent a letter to the Council accusing X": the sender
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         if verb.head.pos_ == "PROPN" or verb.head.lemma_ in SPEAKING_NOUNS:
@@ -76,6 +78,15 @@ def _swallowed_subject(verb: Token) -> Token | None:
         return None
     dated = any(c.dep_ == "compound" and c.lower_ in DAY_WORDS for c in name.children)
     return name if dated else None
+
+
+def _sent_words(participle: Token) -> bool:
+    """The participle tells of words sent ('sent a letter to the Council accusing X', 'wrote to
+    the king, accusing X'), not of the addressees ('protested to countries condemning its plans')."""
+    sender = participle.head.head.head
+    if participle.i > 0 and participle.doc[participle.i - 1].text == ",":
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in SPEAKING_NOUNS for c in sender.children)
 
 
 def _addressee(noun: Token) -> bool:
