@@ -343,3 +343,19 @@ FAMILY_NAME_CASES = [
 @pytest.mark.parametrize("text,expected", FAMILY_NAME_CASES)
 def test_family_name_first(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     assert expected in claims(nlp, text)
+
+
+# A party member in a state office speaks for the state; out of one, for the party.
+OFFICE_OVER_PARTY = [
+    ("Britain hosted the summit. British Prime Minister Jane Hale, a Conservative, accused Russia of spying.",
+     ("accuse", "United Kingdom", "Russia")),
+    ("The United States welcomed the truce. President Mark Dunn, a Democrat, criticised Cuba for jailing dissidents.",
+     ("condemn", "United States", "Cuba")),
+    ("Senator Tom Reyes, a Republican, accused the Democrats of lying.",
+     ("accuse", "Republican Party", "Democratic Party")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), OFFICE_OVER_PARTY)
+def test_a_state_office_outranks_the_party(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)

@@ -150,11 +150,19 @@ class ActorIndex:
         if actor.former:  # out of office: no longer the state's voice, still the party's
             party = self.actors[actor.affiliation_key] if actor.affiliation_key else None
             return party.name if party is not None and party.party else None
-        if actor.affiliation_key:
+        if actor.affiliation_key and not self._in_office_of_a_party(actor):
             return self.represents(actor.affiliation_key, depth + 1, guess=guess)
         guessed = self.home_state(actor.avoid_states) if actor.state_office and guess else None
+        if guessed is None and actor.state_office and actor.affiliation_key:
+            home = self.actors[actor.affiliation_key].home_iso  # "President X, a Democrat": the party's country
+            guessed = self.state_key(home, 10**9) if home else None
         state = actor.office_state or guessed
         return self.actors[state].name if state else None
+
+    def _in_office_of_a_party(self, actor: ActorDraft) -> bool:
+        """'U.S. President X, a Democrat': a party member holding a state office speaks for the state."""
+        party = self.actors[actor.affiliation_key] if actor.affiliation_key else None
+        return party is not None and party.party and (actor.office_state is not None or actor.state_office)
 
     def home_state(self, avoid: set[str] | None = None) -> str | None:
         """The state an unqualified office ("the president", "the government") belongs to: the one the
