@@ -353,6 +353,11 @@ OFFICE_OVER_PARTY = [
      ("condemn", "United States", "Cuba")),
     ("Senator Tom Reyes, a Republican, accused the Democrats of lying.",
      ("accuse", "Republican Party", "Democratic Party")),
+    # a shadow minister and a party's spokesman hold the opposition's offices, not the state's
+    ("Conservative shadow chancellor Tim Hale said the figures were false. Mr Hale accused the chancellor of using "
+     "tricks.", ("accuse", "Conservative Party", "United Kingdom")),
+    ("Tory spokesman Tim Hale told MPs the plan was flawed. Mr Hale accused the government of being pathetic.",
+     ("accuse", "Conservative Party", "United Kingdom")),
 ]  # fmt: skip
 
 

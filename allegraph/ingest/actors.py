@@ -162,7 +162,9 @@ class ActorIndex:
     def _in_office_of_a_party(self, actor: ActorDraft) -> bool:
         """'U.S. President X, a Democrat': a party member holding a state office speaks for the state."""
         party = self.actors[actor.affiliation_key] if actor.affiliation_key else None
-        return party is not None and party.party and (actor.office_state is not None or actor.state_office)
+        in_office = actor.office_state is not None or actor.state_office
+        # a party's spokesman speaks for the party ("Tory spokesman X"), whatever office he shadows
+        return party is not None and party.party and in_office and actor.role != "spokesperson"
 
     def home_state(self, avoid: set[str] | None = None) -> str | None:
         """The state an unqualified office ("the president", "the government") belongs to: the one the

@@ -28,9 +28,11 @@ STATE_OFFICE_WORDS = {
     "emir", "spokesman", "spokeswoman", "spokesperson", "diplomat", "consul", "attache", "general", "admiral",
     "colonel", "commander", "prosecutor", "official",
 }  # fmt: skip
-# Titles of people who speak for a party or themselves, even when they also hold a seat.
+# Titles of people who speak for a party or themselves, even when they also hold a seat (a shadow
+# minister holds the opposition's office, not the state's).
 PARTY_OFFICE_WORDS = {"senator", "sen", "lawmaker", "mp", "mep", "candidate", "leader", "rep", "congressman",
-                      "congresswoman", "councillor", "councilor", "activist", "chairman", "chairwoman"}  # fmt: skip
+                      "congresswoman", "councillor", "councilor", "activist", "chairman", "chairwoman",
+                      "shadow"}  # fmt: skip
 FORMER_WORDS = {"former", "ex", "ex-", "onetime", "one-time"}
 # Verbs of a relative clause that tell whom a person works for ("X, who heads Amnesty's Asia office").
 SERVING_VERBS = {"head", "lead", "chair", "run", "direct", "work", "represent"}
