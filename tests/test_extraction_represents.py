@@ -266,6 +266,8 @@ RESIDENCE_CASES = [
     # where a person lives or whose passport they hold makes them speak for no state
     ("Anna Berg, a U.S. citizen held in Tehran, denied spying for Israel.", ("deny", "Anna Berg", None)),
     ("Omar Haddad, a London resident, accused Syria of torturing his brother.", ("accuse", "Omar Haddad", "Syria")),
+    ("Australian citizen Tom Reid denied spying for Iran.", ("deny", "Tom Reid", None)),
+    ("British national Tom Reid accused Iran of torturing him.", ("accuse", "Tom Reid", "Iran")),
     # an office in the apposition still does
     ("Omar Haddad, a Syrian diplomat, accused Turkey of arming rebels.", ("accuse", "Syria", "Turkey")),
 ]
