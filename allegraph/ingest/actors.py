@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from allegraph.ingest.gazetteer import Gazetteer, fold
 from allegraph.ingest.syntax import is_possessor
 from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
+from allegraph.ingest.tokens import TokenTable
 
 TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sir", "president", "prime", "minister",
@@ -92,6 +93,10 @@ class ActorIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     _home_states: dict[str, int] | None = None
+    table: TokenTable = field(init=False)  # per-document token attributes, for the rules' scans
+
+    def __post_init__(self) -> None:
+        self.table = TokenTable(self.doc)
 
     # --- registry -------------------------------------------------------------------------
     def state_key(self, iso: str, at: int) -> str:
@@ -429,7 +434,7 @@ def _state_marker(index: ActorIndex, token: Token) -> str | None:
 
 
 def _ministries(index: ActorIndex) -> None:
-    for token in index.doc:
+    for token in index.table.candidates(index.doc, lowers=("ministry", "ministries")):
         if token.lower_ not in ("ministry", "ministries") or token.i in index.by_token:
             continue
         state = None
@@ -481,7 +486,7 @@ def _ministry_name(index: ActorIndex, state: str | None, spec: Token) -> str:
 
 def _government_bodies(index: ActorIndex) -> None:
     bodies = index.gaz.government_bodies
-    for token in index.doc:
+    for token in index.table.candidates(index.doc, bodies, bodies):
         if token.i in index.by_token or token.lemma_.lower() not in bodies and token.lower_ not in bodies:
             continue
         states = []
@@ -583,6 +588,7 @@ def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
 
 def _surnames(index: ActorIndex) -> None:
     people = {a.name.split()[-1]: k for k, a in index.actors.items() if a.type == "Person"}
-    for token in index.doc:
+    orth = index.table.orth
+    for token in (index.doc[i] for i, text in enumerate(orth) if text in people):
         if token.i not in index.by_token and token.text in people and token.pos_ == "PROPN":
             index.add(token.i, token.i + 1, [people[token.text]], "person")

@@ -35,7 +35,7 @@ def _in_regions(char: int, regions: list[tuple[int, int]]) -> bool:
 
 
 def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
-    text = doc.text
+    text = index.table.text
     regions = quote_regions(text)
     quoted = quote_speakers(doc, index)
     drafts: list[tuple[ClaimDraft, bool]] = []

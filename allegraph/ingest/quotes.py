@@ -53,7 +53,7 @@ def quoted_share(sent: Span, regions: list[tuple[int, int]]) -> float:
 
 
 def _attribution(index: ActorIndex, sent: Span, regions: list[tuple[int, int]]) -> list[str]:
-    for token in sent:
+    for token in index.table.candidates(sent, SAY_VERBS):
         if token.lemma_.lower() in SAY_VERBS and token.pos_ in ("VERB", "AUX"):
             if any(s <= token.idx < e for s, e in regions):
                 continue
@@ -67,7 +67,7 @@ def quote_speakers(doc: Doc, index: ActorIndex) -> dict[int, list[str]]:
     """Sentence start token -> speakers, for sentences that are mostly quotation: the attribution in
     the sentence itself, else the next or previous sentence of its paragraph, else (for a paragraph
     that is all quotation) the previous paragraph's speaker."""
-    text = doc.text  # rebuilt on every access
+    text = index.table.text  # `Doc.text` is rebuilt on every access
     regions = quote_regions(text)
     by_paragraph: dict[int, list[Span]] = {}
     for sent in doc.sents:
