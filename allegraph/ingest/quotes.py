@@ -63,12 +63,12 @@ def _attribution(index: ActorIndex, sent: Span, regions: list[tuple[int, int]]) 
     return []
 
 
-def quote_speakers(doc: Doc, index: ActorIndex) -> dict[int, list[str]]:
+def quote_speakers(doc: Doc, index: ActorIndex, regions: list[tuple[int, int]] | None = None) -> dict[int, list[str]]:
     """Sentence start token -> speakers, for sentences that are mostly quotation: the attribution in
     the sentence itself, else the next or previous sentence of its paragraph, else (for a paragraph
     that is all quotation) the previous paragraph's speaker."""
     text = index.table.text  # `Doc.text` is rebuilt on every access
-    regions = quote_regions(text)
+    regions = quote_regions(text) if regions is None else regions  # the caller's, when it has them
     by_paragraph: dict[int, list[Span]] = {}
     for sent in doc.sents:
         paragraph = text.count("\n", 0, sent.start_char)
