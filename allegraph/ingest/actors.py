@@ -26,6 +26,7 @@ from allegraph.ingest.names import is_honorific, surname
 from allegraph.ingest.speakers import admissible, pronoun_antecedent
 from allegraph.ingest.syntax import is_possessor
 from allegraph.ingest.titles import ROLE_NOUNS, apply_title, holds, untitled_office_holders
+from allegraph.ingest.tokens import TokenTable
 
 TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "maj", "gen", "col", "lt", "sir", "president", "prime", "minister",
@@ -101,6 +102,10 @@ class ActorIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     _home_states: dict[str, int] | None = None
+    table: TokenTable = field(init=False)  # per-document token attributes, for the rules' scans
+
+    def __post_init__(self) -> None:
+        self.table = TokenTable(self.doc)
 
     # --- registry -------------------------------------------------------------------------
     def state_key(self, iso: str, at: int) -> str:
@@ -458,7 +463,7 @@ def _state_marker(index: ActorIndex, token: Token) -> str | None:
 
 
 def _ministries(index: ActorIndex) -> None:
-    for token in index.doc:
+    for token in index.table.candidates(index.doc, lowers=("ministry", "ministries")):
         if token.lower_ not in ("ministry", "ministries") or token.i in index.by_token:
             continue
         state = None
@@ -510,7 +515,7 @@ def _ministry_name(index: ActorIndex, state: str | None, spec: Token) -> str:
 
 def _government_bodies(index: ActorIndex) -> None:
     bodies = index.gaz.government_bodies
-    for token in index.doc:
+    for token in index.table.candidates(index.doc, bodies, bodies):
         if token.i in index.by_token or token.lemma_.lower() not in bodies and token.lower_ not in bodies:
             continue
         states = []
@@ -622,11 +627,11 @@ def _family_name_first(index: ActorIndex, span: Span, name: str) -> str | None:
 def _surnames(index: ActorIndex) -> None:
     people = {surname(a.name): k for k, a in index.actors.items() if a.type == "Person"}
     family_first = {a.name.split()[0]: k for k, a in index.actors.items() if a.type == "Person" and " " in a.name}
-    for token in index.doc:
-        if token.i in index.by_token or token.pos_ != "PROPN":
+    orth = index.table.orth
+    for i in (i for i, text in enumerate(orth) if text in people or text in family_first):
+        token = index.doc[i]
+        if i in index.by_token or token.pos_ != "PROPN":
             continue
-        key = people.get(token.text) or (
-            family_first.get(token.text) if token.i and is_honorific(index.doc[token.i - 1]) else None
-        )
+        key = people.get(token.text) or (family_first.get(token.text) if i and is_honorific(index.doc[i - 1]) else None)
         if key:
-            index.add(token.i, token.i + 1, [key], "person")
+            index.add(i, i + 1, [key], "person")

@@ -105,9 +105,13 @@ def hedged(sent: Span, verb: Token) -> bool:
 # --- speech-act verbs --------------------------------------------------------------------
 
 
+# The tokens speech_act_claims can act on (a cue lemma or form, 'hold', a defence verb): it skips the rest.
+SPEECH_ACT_LEMMAS = {*lx.SPEECH_ACT_VERBS, "hold", *lx.DEFENCE_VERBS}
+
+
 def speech_act_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
     drafts: list[ClaimDraft] = []
-    for token in sent:
+    for token in index.table.candidates(sent, SPEECH_ACT_LEMMAS, lx.FORMS):
         lemma = cue_lemma(token)
         kind = lx.SPEECH_ACT_VERBS.get(lemma or "")
         if token.lemma_.lower() == "hold" and any(c.lower_ in lx.RESPONSIBLE_WORDS for c in token.subtree):
@@ -333,7 +337,7 @@ def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token])
 def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
     """'A's accusations against B', 'criticism from A of B', 'drew condemnation from A', 'A levelled charges at B'."""
     drafts: list[ClaimDraft] = []
-    for token in sent:
+    for token in index.table.candidates(sent, lx.NOUN_CUES):
         lemma = token.lemma_.lower()
         kind = lx.NOUN_CUES.get(lemma)
         if kind is None or token.pos_ != "NOUN" or _negated_noun(token) or _physical(token):

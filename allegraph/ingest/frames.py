@@ -117,9 +117,13 @@ def _idiom_targets(index: ActorIndex, verb: Token, prep: str) -> list[Token]:
     return [t for holder in holders for t in prep_objects(holder, prep)]
 
 
+# `_idiom` finds nothing at any other verb.
+IDIOM_VERBS = {verb for verb, _, _ in lx.IDIOMS}
+
+
 def idiom_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
     drafts: list[ClaimDraft] = []
-    for token in sent:
+    for token in index.table.candidates(sent, IDIOM_VERBS):
         if token.pos_ not in ("VERB", "AUX") or not _live(token):
             continue
         found = _idiom(token)
@@ -183,7 +187,7 @@ def _label_tokens(verb: Token, obj: Token) -> list[Token]:
 
 def label_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
     drafts: list[ClaimDraft] = []
-    for token in sent:
+    for token in index.table.candidates(sent, lx.LABEL_VERBS):
         if token.lemma_.lower() not in lx.LABEL_VERBS or token.pos_ != "VERB" or not _live(token):
             continue
         speakers = speakers_of(index, token)
@@ -254,7 +258,7 @@ def _labelled(index: ActorIndex, verb: Token, objs: list[Token], label: list[Tok
 def reciprocal_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
     """'A and B traded accusations', 'A traded barbs with B': each side accuses the other."""
     drafts: list[ClaimDraft] = []
-    for token in sent:
+    for token in index.table.candidates(sent, lx.RECIPROCAL_VERBS):
         if token.lemma_.lower() not in lx.RECIPROCAL_VERBS or not _live(token):
             continue
         nouns = [o for o in objects(token) if o.lemma_.lower() in lx.RECIPROCAL_NOUNS]

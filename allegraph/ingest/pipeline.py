@@ -10,7 +10,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import ORTH, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -52,15 +55,26 @@ class ClaimsComponent:
 @Language.component("allegraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and captions stand alone."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if token.is_space:
+    if not len(doc):
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)  # as `Token.is_sent_start` would: sentences come from the parse then
+    # Read and written in bulk (Doc.to_array/from_array): the `is_sent_start` setter scans the whole
+    # doc for a parse on every call, which made this rule quadratic in a document's length.
+    orths = doc.to_array(ORTH).tolist()
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)  # 1, -1 or 0 (not set), as `sent_start`
+    strings = doc.vocab.strings
+    breaks = {orth for orth in set(orths) if "\n" in strings[orth]}  # a token's whitespace_ is " " or ""
+    changed = False
+    for i in [i for i in range(1, len(orths)) if orths[i - 1] in breaks]:
+        if doc[i].is_space:
             continue
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and not following.is_space and not following.is_punct:
-                following.is_sent_start = False  # no one-word sentence at a line start
+        starts[i], changed = 1, True
+        following = doc[i + 1] if i + 1 < len(orths) else None
+        if following is not None and not following.is_space and not following.is_punct:
+            starts[i + 1] = -1  # no one-word sentence at a line start
+    if changed:
+        doc.from_array([SENT_START], starts.astype(numpy.uint64))  # type: ignore[arg-type]  # thinc's name for it
     return doc
 
 
@@ -102,11 +116,12 @@ def recase_headlines(text: str) -> str:
     A capitalised word is kept when the body also capitalises it mid-sentence (a name).
     """
     lines = text.split("\n")
-    body = " ".join(line for line in lines if not _is_title_case(line))
+    titles = [_is_title_case(line) for line in lines]  # once per line, not once per use
+    body = " ".join(line for line, title in zip(lines, titles, strict=True) if not title)
     keep = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w'-]+", body))
     out = []
-    for line in lines:
-        if _is_title_case(line):
+    for line, title in zip(lines, titles, strict=True):
+        if title:
             first = True
 
             def lower(match: re.Match[str]) -> str:

@@ -27,7 +27,7 @@ def is_headline(text: str, sent: Span) -> bool:
     """`text` is the doc's text, passed in: `Doc.text` rebuilds the whole string on every access."""
     start = text.rfind("\n", 0, sent.start_char) + 1
     # the sentence's last token may be the blank line after it: look for the line end from its last word
-    end = text.find("\n", sent.start_char + len(sent.text.rstrip()))
+    end = text.find("\n", sent.start_char + len(text[sent.start_char : sent.end_char].rstrip()))  # sent.text
     line = text[start : end if end != -1 else len(text)].strip()
     return len(line) < HEADLINE_MAX and not line.endswith((".", '"', "\u201d", "?", "!", ".'", ":"))
 
@@ -37,9 +37,9 @@ def _in_regions(char: int, regions: list[tuple[int, int]]) -> bool:
 
 
 def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
-    text = doc.text
+    text = index.table.text
     regions = quote_regions(text)
-    quoted = quote_speakers(doc, index)
+    quoted = quote_speakers(doc, index, regions)
     drafts: list[tuple[ClaimDraft, bool]] = []
     for sent in doc.sents:
         headline = is_headline(text, sent)

@@ -11,6 +11,7 @@ from allegraph.ingest.claims import speakers_of
 from allegraph.ingest.lexicon import SAY_VERBS
 
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d]")
+_QUOTE_OR_BREAK = re.compile(r"[\"\u201c\u201d\n]")
 
 
 MAX_QUOTE = 1200  # characters: a "quote" longer than this is a stray mark, not a quotation
@@ -23,7 +24,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     than MAX_QUOTE (articles printed as one paragraph would otherwise be one long quotation)."""
     regions: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, char in enumerate(text):
+    for match in _QUOTE_OR_BREAK.finditer(text):  # every other character leaves the state as it is
+        i, char = match.start(), match.group()
         if char == "\n" and opened is not None:
             regions.append((opened, i))
             opened = None
@@ -53,7 +55,7 @@ def quoted_share(sent: Span, regions: list[tuple[int, int]]) -> float:
 
 
 def _attribution(index: ActorIndex, sent: Span, regions: list[tuple[int, int]]) -> list[str]:
-    for token in sent:
+    for token in index.table.candidates(sent, SAY_VERBS):
         if token.lemma_.lower() in SAY_VERBS and token.pos_ in ("VERB", "AUX"):
             if any(s <= token.idx < e for s, e in regions):
                 continue
@@ -63,15 +65,16 @@ def _attribution(index: ActorIndex, sent: Span, regions: list[tuple[int, int]]) 
     return []
 
 
-def quote_speakers(doc: Doc, index: ActorIndex) -> dict[int, list[str]]:
+def quote_speakers(doc: Doc, index: ActorIndex, regions: list[tuple[int, int]] | None = None) -> dict[int, list[str]]:
     """Sentence start token -> speakers, for sentences that are mostly quotation: the attribution in
     the sentence itself, else the next or previous sentence of its paragraph, else (for a paragraph
     that is all quotation) the previous paragraph's speaker."""
-    text = doc.text  # rebuilt on every access
-    regions = quote_regions(text)
+    text = index.table.text  # `Doc.text` is rebuilt on every access
+    regions = quote_regions(text) if regions is None else regions  # the caller's, when it has them
     by_paragraph: dict[int, list[Span]] = {}
+    paragraph, counted = 0, 0  # line breaks before `counted`: sentences come in text order
     for sent in doc.sents:
-        paragraph = text.count("\n", 0, sent.start_char)
+        paragraph, counted = paragraph + text.count("\n", counted, sent.start_char), sent.start_char
         by_paragraph.setdefault(paragraph, []).append(sent)
     out: dict[int, list[str]] = {}
     previous: list[str] = []

@@ -232,7 +232,7 @@ def _evidenced(content: Token) -> list[Token]:
 
 def reported_speech_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
     drafts: list[ClaimDraft] = []
-    for token in sent:
+    for token in index.table.candidates(sent, lx.SAY_VERBS):
         if token.lemma_.lower() not in lx.SAY_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
         if _unsaid(token):
@@ -307,7 +307,7 @@ def _topic_claims(index: ActorIndex, sent: Span) -> list[ClaimDraft]:
 def according_to_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraft]:
     """'According to X, Y shelled the town': the sentence's main clause is X's account."""
     drafts: list[ClaimDraft] = []
-    for token in sent:
+    for token in index.table.candidates(sent, lowers=("according",)):
         if token.lower_ != "according" or token.i + 1 >= len(sent.doc) or sent.doc[token.i + 1].lower_ != "to":
             continue
         sources = [

@@ -220,6 +220,8 @@ def _title_text(tokens: list[Token]) -> str:
 
 # Offices one person holds at a time: "the prime minister" names whoever holds it in the story.
 SINGLE_HOLDER_OFFICES = {"prime minister", "president", "chancellor", "premier", "leader", "governor", "mayor"}
+# The lemma `_definite_office` ends an office with: no other token can be one.
+OFFICE_HEADS = {office.split()[-1] for office in SINGLE_HOLDER_OFFICES}
 
 
 def untitled_office_holders(index: ActorIndex) -> None:
@@ -228,8 +230,7 @@ def untitled_office_holders(index: ActorIndex) -> None:
     Runs after every name has its title. Only offices held by one person at a time, only when no
     titled person holds the office already, and only a person named before the description.
     """
-    doc = index.doc
-    for token in doc:
+    for token in index.table.candidates(index.doc, OFFICE_HEADS):
         office = _definite_office(token)
         if office is None or token.i in index.by_token:
             continue
