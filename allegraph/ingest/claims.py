@@ -15,6 +15,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_doers, expand, perpetrators
 from allegraph.ingest.denials import defended_conduct
+from allegraph.ingest.nonclaims import player_denied
 from allegraph.ingest.speakers import grief, unrealised_speech
 from allegraph.ingest.syntax import (
     PUBLISH_VERBS,
@@ -321,6 +322,8 @@ def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token])
                 targets.append((None, phrase(obj)))
     if targets:
         return targets
+    if lemma == "deny" and not has_clause and objs and all(player_denied(o) for o in objs):
+        return []  # "the keeper denied the striker"
     if lemma == "deny" and (objs or has_clause):
         content = objs[0] if objs else next(c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))
         return [(None, phrase(content))]

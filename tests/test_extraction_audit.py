@@ -1,0 +1,72 @@
+"""Unit tests for the false-hit classes an audit of claims on unannotated news found (rules after 0.6),
+on sentences written for these tests: nationalities that are no state's voice, and cues that assert no claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction_classes import claims
+
+# A nationality alone ("Australian citizen X", "Russian filmmaker Y") does not make a person the state's
+# voice; an office, a state service or a ruler's word does, and so does a possessive ("Russia's X").
+NATIONALITY_CASES = [
+    ("Australian citizen Tom Reed denied murdering the shopkeeper.", ("deny", "Tom Reed", None)),
+    ("Russian filmmaker Ivan Sorokin criticised Poland for its film subsidies.", ("condemn", "Ivan Sorokin", "Poland")),
+    (
+        "The complaint came after Canadian businessman Paul Dubois accused Peru of seizing his mine.",
+        ("accuse", "Paul Dubois", "Peru"),
+    ),
+    ("Liam Ortiz, a Chilean engineer, accused Bolivia of stealing water.", ("accuse", "Liam Ortiz", "Bolivia")),
+]
+STATE_VOICE_CASES = [
+    ("Syrian soldier Omar Haddad accused Turkey of shelling his village.", ("accuse", "Syria", "Turkey")),
+    ("Chinese Foreign Minister Wang Lei accused Japan of provocations.", ("accuse", "China", "Japan")),
+    ("Russia's Sergei Sokolov accused Estonia of harassing diplomats.", ("accuse", "Russia", "Estonia")),
+    ("Belgian strongman Jan Peeters blamed France for the riots.", ("blame", "Belgium", "France")),
+]
+
+
+@pytest.mark.parametrize("text,expected", NATIONALITY_CASES + STATE_VOICE_CASES)
+def test_whom_a_titled_person_speaks_for(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)
+
+
+# Sentences that look like a claim but assert none.
+NOT_CLAIMS = [
+    # a possibility left open, an act not expected or not seen: no denial of a deed
+    "The National Union of Miners said it backed its members and did not rule out a strike.",
+    "The Kenyan army said it did not expect an attack on the base.",
+    # a rival outplayed, not a charge denied
+    "The goalkeeper Tom Baker denied the Chelsea striker twice in the first half.",
+    # demands, not labels
+    "Tom Baker has called for all athletes found guilty of doping to be treated as criminals.",
+    "Senator Ann Ford called on Brazil to condemn the barbaric attack.",
+    # a ranking, not someone behind a wrong
+    "Ann Ford says that Chile is just behind Argentina and Peru in copper output.",
+    # targets picked for an attack, not criticised
+    "Islamic State posted pictures on the internet calling on supporters to carry out attacks in France, "
+    "singling out President Marc Duval's offices and the Paris airport as targets.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_a_claim(nlp, text):  # type: ignore[no-untyped-def]
+    assert claims(nlp, text) == set()
+
+
+STILL_CLAIMS = [
+    # a negated deed is still a denial, a charge rejected still one
+    ("The Russian Defence Ministry said its troops did not carry out the strike.", ("deny", "Russia", None)),
+    ("The Russian Defence Ministry said its jets never bombed the hospital.", ("deny", "Russia", None)),
+    ("Tom Baker denied the allegations of match-fixing.", ("deny", "Tom Baker", None)),
+    ("Tom Baker denied that he had taken bribes.", ("deny", "Tom Baker", None)),
+    # a label given is a condemnation; a wrong someone is behind is blamed on them
+    ("Senator Ann Ford called the attack barbaric.", ("condemn", "Ann Ford", None)),
+    ("Ann Ford says that Chile is behind the cyber attack on the bank.", ("blame", "Ann Ford", "Chile")),
+    ("Mexico singled out Guatemala for criticism over the border.", ("condemn", "Mexico", "Guatemala")),
+]
+
+
+@pytest.mark.parametrize("text,expected", STILL_CLAIMS)
+def test_still_a_claim(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert expected in claims(nlp, text)
