@@ -70,3 +70,29 @@ STILL_CLAIMS = [
 @pytest.mark.parametrize("text,expected", STILL_CLAIMS)
 def test_still_a_claim(nlp, text, expected):  # type: ignore[no-untyped-def]
     assert expected in claims(nlp, text)
+
+
+# A reaction noun with no "of"/"against" is aimed at the act that led to it or at whoever acted in its face.
+REACTION_CASES = [
+    ("Chilean President Rosa Vidal's remarks led to swift condemnation from Spain.", ("condemn", "Spain", "Chile")),
+    ("The shelling of the port by Russia led to condemnation from France.", ("condemn", "France", "Russia")),
+    (
+        "After heavy criticism from Poland and other members, Hungary withdrew the bill.",
+        ("condemn", "Poland", "Hungary"),
+    ),
+    (
+        "Amid criticism from Amnesty International, Egypt extended the state of emergency.",
+        ("condemn", "Amnesty International", "Egypt"),
+    ),
+    ("Despite condemnation from Japan, North Korea went ahead with the launch.", ("condemn", "Japan", "North Korea")),
+    # no actor acts in its face, or the act is undone: no one is named; "of" names the target first
+    ("After criticism from Poland, the debate moved on to taxes.", ("condemn", "Poland", None)),
+    ("This led to criticism from Spain.", ("condemn", "Spain", None)),
+    ("After criticism from Poland, Hungary did not withdraw the bill.", ("condemn", "Poland", None)),
+    ("After criticism from Poland of the Russian strikes, Germany called a meeting.", ("condemn", "Poland", "Russia")),
+]
+
+
+@pytest.mark.parametrize("text,expected", REACTION_CASES)
+def test_whom_a_reaction_is_aimed_at(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert claims(nlp, text) == {expected}

@@ -16,6 +16,7 @@ from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_doers, expand, perpetrators
 from allegraph.ingest.denials import defended_conduct
 from allegraph.ingest.nonclaims import player_denied
+from allegraph.ingest.reactions import drawer, faced_by, led_to
 from allegraph.ingest.speakers import grief, unrealised_speech
 from allegraph.ingest.syntax import (
     PUBLISH_VERBS,
@@ -436,10 +437,13 @@ def _reaction_target(index: ActorIndex, noun: Token) -> list[str]:
         subj = subject(head)
         doers = act_doers(index, subj) if subj is not None else None  # "the killing of X drew ...": not X
         return expand(index, subj, modifiers=True) if doers is None else doers
-    answer = _answering_clause(noun)
-    if answer is None or _noun_targets(index, noun):
+    verb = led_to(noun)
+    if verb is not None:
+        return drawer(index, verb)
+    if _noun_targets(index, noun):
         return []  # "responded to X's criticism of Y": Y is the one criticised
-    return expand(index, subject(answer))
+    answer = _answering_clause(noun)
+    return expand(index, subject(answer)) if answer is not None else faced_by(index, noun)
 
 
 def _answering_clause(noun: Token) -> Token | None:
