@@ -96,3 +96,34 @@ REACTION_CASES = [
 @pytest.mark.parametrize("text,expected", REACTION_CASES)
 def test_whom_a_reaction_is_aimed_at(nlp, text, expected):  # type: ignore[no-untyped-def]
     assert claims(nlp, text) == {expected}
+
+
+# A bare organ every state has ("Foreign Ministry", "Navy") is the story's state's, not the one it accuses;
+# an organisation with a name of its own stays itself.
+ORGAN_CASES = [
+    (
+        "Russia expelled two Latvian diplomats on Monday. Foreign Ministry spokeswoman Olga Petrova accused "
+        "Latvia of spying on Russian soldiers.",
+        ("accuse", "Russia", "Latvia"),
+    ),
+    (
+        "Iran's police arrested 40 protesters on Sunday. Interior Ministry spokesman Ali Karimi denied that "
+        "police had fired on the crowd.",
+        ("deny", "Iran", None),
+    ),
+    (
+        "The Pentagon said on Monday that the carrier would stay in port. Acting Navy Secretary Tom Hale "
+        "condemned Iran for seizing the tanker.",
+        ("condemn", "United States", "Iran"),
+    ),
+    (
+        "Britain's charities warned of hardship on Monday. Salvation Army spokesman Tom Hale criticised "
+        "Britain's welfare cuts.",
+        ("condemn", "Salvation Army", "United Kingdom"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORGAN_CASES)
+def test_bare_organs_are_the_story_state(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert claims(nlp, text) == {expected}
