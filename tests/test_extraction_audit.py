@@ -127,3 +127,24 @@ ORGAN_CASES = [
 @pytest.mark.parametrize("text,expected", ORGAN_CASES)
 def test_bare_organs_are_the_story_state(nlp, text, expected):  # type: ignore[no-untyped-def]
     assert claims(nlp, text) == {expected}
+
+
+# A harm a first-person speaker says was not done to them is no denial of a deed of their own side.
+VICTIM_CASES = [
+    (
+        '"The whole roof fell," resident Anna Rossi said. "I put a pillow over my head and I wasn\'t hit, luckily."',
+        set(),
+    ),
+    ('"The rebels came at night," Peru\'s army said. "We were never attacked by them before."', set()),
+    ('"It was chaos," prisoner Tom Hale said. "We were not beaten by the guards, but we were scared."', set()),
+    ('"The rebels came at night," Peru\'s army said. "We did not bomb the hospital."', {("deny", "Peru", None)}),
+    (
+        '"The rebels came at night," Peru\'s army said. "The hospital was not bombed by our jets."',
+        {("deny", "Peru", None)},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", VICTIM_CASES)
+def test_a_harm_not_suffered_is_no_denial(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert claims(nlp, text) == expected

@@ -34,6 +34,9 @@ def _content_kind(clause: Token, sent_text: str) -> str:
 def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
     """A denial says the speaker's own side did not do it: 'we did not strike', 'its forces never fired'."""
     subj = subject(verb) or passive_agent(verb)
+    victim = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if victim is not None and victim.lower_ in FIRST_PERSON and is_wrongful_verb(verb):
+        subj = passive_agent(verb)  # "I wasn't hit", "we were never attacked": the harm's victim, not its doer
     if subj is None:
         return False
     if subj.lower_ in FIRST_PERSON or denials.own_possessed(subj) or _speakers_own(index, subj, speakers):
