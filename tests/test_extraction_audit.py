@@ -148,3 +148,28 @@ VICTIM_CASES = [
 @pytest.mark.parametrize("text,expected", VICTIM_CASES)
 def test_a_harm_not_suffered_is_no_denial(nlp, text, expected):  # type: ignore[no-untyped-def]
     assert claims(nlp, text) == expected
+
+
+# "Y condemned X, Z said": Z relays Y's own speech act and judges nothing about Y.
+RELAYED_CASES = [
+    (
+        "President Omar Bashir has condemned the killing of the journalist and ordered an inquiry, "
+        "Sudan's foreign ministry said.",
+        {("condemn", "Sudan", None)},
+    ),
+    (
+        "Chancellor Anna Weber criticised the brutal crackdown in Minsk, Germany's government said.",
+        {("condemn", "Germany", None)},
+    ),
+    # a wrong the reporter tells of is still the reporter's charge
+    (
+        "Amnesty International said Ugandan police had brutally beaten the protesters.",
+        {("accuse", "Amnesty International", "Uganda")},
+    ),
+    ("Britain said Russian agents had spread lies about the poisoning.", {("accuse", "United Kingdom", "Russia")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RELAYED_CASES)
+def test_a_relayed_speech_act_is_not_judged(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert claims(nlp, text) == expected

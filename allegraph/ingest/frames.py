@@ -339,7 +339,7 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
                 found.extend((t, clause, kind if t or kind == "condemn" else "condemn") for t in targets)
         elif (
             clause.pos_ == "VERB"
-            and clause.lemma_.lower() not in EXPERIENCER_VERBS
+            and clause.lemma_.lower() not in EXPERIENCER_VERBS | set(lx.SPEECH_ACT_VERBS)  # relayed, not judged
             and targets != [None]
             and not _tally(clause)
         ):
