@@ -173,3 +173,18 @@ RELAYED_CASES = [
 @pytest.mark.parametrize("text,expected", RELAYED_CASES)
 def test_a_relayed_speech_act_is_not_judged(nlp, text, expected):  # type: ignore[no-untyped-def]
     assert claims(nlp, text) == expected
+
+
+# A reaction that may follow an act, or does not, is none made; one that followed still is.
+CONSEQUENCE_CASES = [
+    ("Using a phone in the chamber can result in a strong rebuke from the Speaker, Tom Hale.", set()),
+    ("Any such test could lead to condemnation from Japan.", set()),
+    ("The missile test did not lead to condemnation from Japan.", set()),
+    ("The missile test led to condemnation from Japan.", {("condemn", "Japan", None)}),
+    ("The vote resulted in sharp criticism from Japan.", {("condemn", "Japan", None)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONSEQUENCE_CASES)
+def test_a_possible_reaction_is_none(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert claims(nlp, text) == expected

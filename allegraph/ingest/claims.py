@@ -15,7 +15,7 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_doers, expand, perpetrators
 from allegraph.ingest.denials import defended_conduct
-from allegraph.ingest.nonclaims import player_denied
+from allegraph.ingest.nonclaims import player_denied, unrealised_consequence
 from allegraph.ingest.reactions import drawer, faced_by, led_to
 from allegraph.ingest.speakers import grief, unrealised_speech
 from allegraph.ingest.syntax import (
@@ -341,6 +341,8 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
         lemma = token.lemma_.lower()
         kind = lx.NOUN_CUES.get(lemma)
         if kind is None or token.pos_ != "NOUN" or _negated_noun(token) or _physical(token):
+            continue
+        if unrealised_consequence(token):  # "can result in a rebuke from X"
             continue
         speakers = accuser_of(index, token) or _light_verb_speakers(index, token)
         reacted_to = _reaction_target(index, token)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from allegraph.ingest.syntax import prep_objects
+from allegraph.ingest.syntax import hypothetical, negated, prep_objects
 
 if TYPE_CHECKING:
     from allegraph.ingest.actors import ActorIndex
@@ -49,6 +49,18 @@ def picked_as_target(verb: Token) -> bool:
     """'singling out the chancellor's offices as targets': picked for an attack, not for criticism."""
     holders = [verb, *(c for c in verb.children if c.dep_ in ("prt", "dobj"))]
     return any(o.lower_ in TARGET_NOUNS for h in holders for o in prep_objects(h, "as"))
+
+
+CONSEQUENCE_VERBS = {"result", "lead"}
+
+
+def unrealised_consequence(noun: Token) -> bool:
+    """'A phone ringing can result in a rebuke from the Speaker', 'it would not lead to condemnation from X':
+    a reaction that may follow, or does not, is none made."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "to") or prep.head.lemma_.lower() not in CONSEQUENCE_VERBS:
+        return False
+    return hypothetical(prep.head) or negated(prep.head)
 
 
 def behind_a_deed(index: ActorIndex, clause: Token) -> bool:
