@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from allegraph.ingest.affiliations import (
+    bare_organ,
     introduced_groups,
     possessed_parties,
     qualified_ministries,
@@ -151,7 +152,8 @@ class ActorIndex:
         if actor.type == "Organization":
             if actor.state_key:
                 return self.actors[actor.state_key].name
-            return actor.parent_org or actor.name
+            home = self.home_state(actor.avoid_states) if guess and bare_organ(self, actor.name) else None
+            return self.actors[home].name if home else actor.parent_org or actor.name
         if actor.former:  # out of office: no longer the state's voice, still the party's
             party = self.actors[actor.affiliation_key] if actor.affiliation_key else None
             return party.name if party is not None and party.party else None

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.nonclaims import behind_a_deed
 from allegraph.ingest.syntax import hypothetical, is_passive, negated, objects, passive_subject, prep_objects, subject
 
 
@@ -100,7 +101,7 @@ def perpetrators(index: ActorIndex, verb: Token) -> list[tuple[str, Token]]:
         if subj is not None and subj.lemma_.lower() in lx.ACT_NOUNS:
             doers = act_doers(index, subj)  # "the killing of X was a crime": not X
             found.extend((k, clause) for k in (act_authors(index, subj) if doers is None else doers))
-        if clause.lemma_ == "be" and subj is not None and prep_objects(clause, *lx.BEHIND_WORDS):
+        if clause.lemma_ == "be" and subj is not None and behind_a_deed(index, clause):
             found.extend((k, clause) for k in expand(index, subj))
         if clause.lemma_ == "be" and subj is not None and _in_breach(clause):
             found.extend((k, clause) for k in expand(index, subj, modifiers=True))  # "Y was in violation of"

@@ -175,6 +175,22 @@ def qualified_ministries(index: ActorIndex) -> None:
             mention.keys = qualified
 
 
+# Organs every state has: named bare ("the Foreign Ministry", "acting Navy Secretary X"), they are the
+# story's own state's, as an untitled office is.
+BARE_ORGANS = {"ministry", "navy", "army", "military"}
+ORGAN_WORDS = {"foreign", "defense", "defence", "interior", "justice", "health", "finance", "economy", "energy",
+               "trade", "affairs", "home", "education", "agriculture", "of", "the"}  # fmt: skip
+
+
+def bare_organ(index: ActorIndex, name: str) -> bool:
+    """A bare organ the story's state may be guessed for: not when the document qualifies organs of that
+    name of other states ("the Russian and the Turkish Defence Ministries"), whichever one it is."""
+    words = name.lower().split()
+    if not words or words[-1] not in BARE_ORGANS or not all(w in ORGAN_WORDS for w in words[:-1]):
+        return False
+    return not any(a.state_key and a.name.endswith(" " + name) for a in index.actors.values())
+
+
 def _where(index: ActorIndex, mention: Mention) -> bool:
     """'released its report in London': a place where something happened names no government."""
     root = index.doc[mention.start : mention.end].root

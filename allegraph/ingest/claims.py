@@ -15,6 +15,8 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_doers, expand, perpetrators
 from allegraph.ingest.denials import defended_conduct
+from allegraph.ingest.nonclaims import player_denied, unrealised_consequence
+from allegraph.ingest.reactions import drawer, faced_by, led_to
 from allegraph.ingest.speakers import grief, unrealised_speech
 from allegraph.ingest.syntax import (
     PUBLISH_VERBS,
@@ -325,6 +327,8 @@ def _deny_targets(index: ActorIndex, verb: Token, lemma: str, objs: list[Token])
                 targets.append((None, phrase(obj)))
     if targets:
         return targets
+    if lemma == "deny" and not has_clause and objs and all(player_denied(o) for o in objs):
+        return []  # "the keeper denied the striker"
     if lemma == "deny" and (objs or has_clause):
         content = objs[0] if objs else next(c for c in verb.children if c.dep_ in ("ccomp", "xcomp"))
         return [(None, phrase(content))]
@@ -341,6 +345,8 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
         lemma = token.lemma_.lower()
         kind = lx.NOUN_CUES.get(lemma)
         if kind is None or token.pos_ != "NOUN" or _negated_noun(token) or _physical(token):
+            continue
+        if unrealised_consequence(token):  # "can result in a rebuke from X"
             continue
         speakers = accuser_of(index, token) or _light_verb_speakers(index, token)
         reacted_to = _reaction_target(index, token)
@@ -437,10 +443,13 @@ def _reaction_target(index: ActorIndex, noun: Token) -> list[str]:
         subj = subject(head)
         doers = act_doers(index, subj) if subj is not None else None  # "the killing of X drew ...": not X
         return expand(index, subj, modifiers=True) if doers is None else doers
-    answer = _answering_clause(noun)
-    if answer is None or _noun_targets(index, noun):
+    verb = led_to(noun)
+    if verb is not None:
+        return drawer(index, verb)
+    if _noun_targets(index, noun):
         return []  # "responded to X's criticism of Y": Y is the one criticised
-    return expand(index, subject(answer))
+    answer = _answering_clause(noun)
+    return expand(index, subject(answer)) if answer is not None else faced_by(index, noun)
 
 
 def _answering_clause(noun: Token) -> Token | None:

@@ -18,6 +18,7 @@ from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import clause_verbs, event_author, expand
 from allegraph.ingest.claims import ClaimDraft, accuser_of, hedged, or_none, speakers_of
 from allegraph.ingest.denials import REBUTTAL_PHRASES, professes_innocence
+from allegraph.ingest.nonclaims import picked_as_target
 from allegraph.ingest.speakers import unrealised_speech
 from allegraph.ingest.syntax import hypothetical, is_possessor, negated, objects, phrase, prep_objects, subject
 
@@ -130,8 +131,8 @@ def idiom_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDra
         if found is None:
             continue
         kind, prep = found
-        if _for_praise(token):
-            continue  # "singled out X for special praise"
+        if _for_praise(token) or picked_as_target(token):
+            continue  # "singled out X for special praise", "singling out X's offices as targets"
         speakers = speakers_of(index, token)
         pobjs = _idiom_targets(index, token, prep)
         targets: list[str | None] = [t for t in _actors_of(index, pobjs) if t not in speakers]
@@ -342,7 +343,7 @@ def judgements(index: ActorIndex, content: Token) -> list[tuple[str | None, Toke
                 found.extend((t, clause, kind if t or kind == "condemn" else "condemn") for t in targets)
         elif (
             clause.pos_ == "VERB"
-            and clause.lemma_.lower() not in EXPERIENCER_VERBS
+            and clause.lemma_.lower() not in EXPERIENCER_VERBS | set(lx.SPEECH_ACT_VERBS)  # relayed, not judged
             and targets != [None]
             and not _tally(clause)
         ):

@@ -241,7 +241,10 @@ def finalise(doc: Doc, index: ActorIndex) -> dict[str, Any]:
         target_state = index.state_of(draft.target)
         is_state_side = draft.target is not None and index.actors[draft.target].type != "Person"
         if target_state and is_state_side and draft.kind != "deny":
-            index.actors[draft.speaker].avoid_states.add(target_state)
+            speaker = index.actors[draft.speaker]
+            speaker.avoid_states.add(target_state)
+            if speaker.affiliation_key:  # nor the state of a bare "Foreign Ministry" it speaks for
+                index.actors[speaker.affiliation_key].avoid_states.add(target_state)
     used = {k for d in drafts for k in (d.speaker, d.target) if k}
     claims = []
     for position, (draft, headline) in enumerate(pairs):

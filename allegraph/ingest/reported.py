@@ -11,6 +11,7 @@ from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_authors, act_doers, clause_verbs, expand, is_wrongful_verb, perpetrators
 from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
 from allegraph.ingest.frames import JUDGEMENT_VALENCE, judgements, pejorative
+from allegraph.ingest.nonclaims import demand_call, leaves_deed_open
 from allegraph.ingest.syntax import hypothetical, is_passive, negated, objects, phrase, prep_objects, subject
 
 FIRST_PERSON = {"i", "we", "us", "me", "our"}
@@ -33,6 +34,9 @@ def _content_kind(clause: Token, sent_text: str) -> str:
 def _own_side(index: ActorIndex, verb: Token, speakers: list[str]) -> bool:
     """A denial says the speaker's own side did not do it: 'we did not strike', 'its forces never fired'."""
     subj = subject(verb) or passive_agent(verb)
+    victim = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if victim is not None and victim.lower_ in FIRST_PERSON and is_wrongful_verb(verb):
+        subj = passive_agent(verb)  # "I wasn't hit", "we were never attacked": the harm's victim, not its doer
     if subj is None:
         return False
     if subj.lower_ in FIRST_PERSON or denials.own_possessed(subj) or _speakers_own(index, subj, speakers):
@@ -75,6 +79,8 @@ def _denied_act(verb: Token) -> bool:
     not a clause that merely mentions one ("never did I dream that troops would violate")."""
     if is_wrongful_verb(verb):
         return True
+    if leaves_deed_open(verb):
+        return False  # "did not rule out a strike"
     for obj in objects(verb):
         if obj.lemma_.lower() in lx.ACT_NOUNS:
             return True
@@ -422,7 +428,7 @@ def _judged_act(noun: Token) -> bool:
 
 def _called_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: Span) -> list[ClaimDraft]:
     """'A called B's allegations "a horror story"' (deny); 'A called the strikes a blatant violation' (condemn)."""
-    if verb.lemma_ != "call":
+    if verb.lemma_ != "call" or demand_call(verb):
         return []
     text = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
     objs = objects(verb)

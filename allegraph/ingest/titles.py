@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from allegraph.ingest.syntax import prep_objects
+from allegraph.ingest.syntax import is_possessor, prep_objects
 
 if TYPE_CHECKING:
     from allegraph.ingest.actors import ActorIndex, Mention
@@ -37,6 +37,13 @@ FORMER_WORDS = {"former", "ex", "ex-", "onetime", "one-time"}
 # Verbs of a relative clause that tell whom a person works for ("X, who heads Amnesty's Asia office").
 SERVING_VERBS = {"head", "lead", "chair", "run", "direct", "work", "represent"}
 RESIDENCE_NOUNS = {"resident", "native", "citizen", "national", "expatriate", "immigrant", "emigre", "emigrant"}
+# Words besides the office titles by which a title makes its state whom a person serves: rulers and the
+# state's armed or police service ("Syrian strongman X", "Israeli soldier Y").
+STATE_SERVICE_WORDS = {"dictator", "strongman", "autocrat", "ruler", "monarch", "despot", "regime", "government",
+                       "soldier", "officer", "sergeant", "sgt", "captain", "capt", "lieutenant", "lt", "major", "maj",
+                       "pilot", "marine", "trooper", "policeman", "policewoman", "agent", "military", "army", "navy",
+                       "police", "intelligence", "state", "forces", "guard", "soldiers", "officers", "agents",
+                       "politician", "politicians"}  # fmt: skip
 US_PARTY_TAG = {"D": "Democratic Party", "R": "Republican Party"}
 
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART"}
@@ -124,9 +131,13 @@ def apply_title(index: ActorIndex, mention: Mention) -> None:
     affiliation = None
     datelined = _dateline(tokens)  # "NAIROBI U.S. Secretary X": the dateline's city is where, not whose
     ordered = [t for t in tokens if t.i not in datelined] + [t for t in tokens if t.i in datelined]
+    # "Australian citizen X", "Russian filmmaker Y": a nationality alone is not a state's voice
+    nationality_only = role is None and not words & STATE_SERVICE_WORDS
     for kinds in (("org",), ("body", "state", "demonym"), ("person",)):
         for t in ordered:
             m = index.by_token.get(t.i)
+            if nationality_only and m and m.kind in ("state", "demonym") and not is_possessor(index.doc[m.end - 1]):
+                continue  # "China's Liu" still names whose Liu is
             if m and m.kind in kinds and t.i not in excluded and key not in m.keys:
                 affiliation = m.keys[0]
                 break
