@@ -253,7 +253,7 @@ def test_unnamed_government_is_the_passage_state(nlp, text: str, state: str) -> 
 
 
 def test_lowercase_institution_is_no_seat_of_government(nlp) -> None:  # type: ignore[no-untyped-def]
-    from allegraph.ingest.actors import build_index
+    from allegraph.ingest.mentions import build_index
 
     component = nlp.get_pipe("allegraph_claims")
     doc = nlp("A justice department employee was shot, and the Justice Department said it would investigate.")

@@ -19,8 +19,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from allegraph.errors import ConfigError
-from allegraph.ingest.actors import build_index
 from allegraph.ingest.gazetteer import fold, load_gazetteer
+from allegraph.ingest.mentions import build_index
 from allegraph.ingest.postprocess import finalise
 from allegraph.ingest.sections import merge_payloads, sections
 from allegraph.ingest.to_graph import build_graph
