@@ -1,0 +1,44 @@
+"""Targets of a cue that the cue's own phrase does not name, found through the clause around it.
+
+- 'accused officials from X and the Y government of ...': the parser hangs 'from X' on the verb, so
+  the people accused are known only by the state or body they come from (and its conjuncts);
+- 'Z defended itself against X's criticism': whoever defends itself against a charge is its target.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from allegraph.ingest import lexicon as lx
+from allegraph.ingest.actors import ActorIndex
+from allegraph.ingest.acts import expand
+from allegraph.ingest.syntax import hypothetical, negated, prep_objects, subject
+
+# People known by the body they serve: "officials from X" stand for X ("migrants from X" do not).
+AFFILIATE_NOUNS = {
+    "official", "officer", "soldier", "troop", "diplomat", "agent", "operative", "spy", "hacker", "commander",
+    "general", "minister", "militant", "fighter", "personnel", "force", "police", "policeman", "guard",
+    "member", "leader", "representative", "envoy", "authority", "lawmaker", "politician", "delegate",
+}  # fmt: skip
+REFLEXIVES = {"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"}
+
+
+def affiliated_targets(index: ActorIndex, verb: Token, objs: list[Token]) -> list[str]:
+    """'accused military officers from X and the Y government of cyber attacks': X and Y."""
+    if not any(o.pos_ == "NOUN" and o.lemma_.lower() in AFFILIATE_NOUNS for o in objs):
+        return []
+    return [k for origin in prep_objects(verb, "from") for k in expand(index, origin, modifiers=True)]
+
+
+def defender(index: ActorIndex, noun: Token) -> list[str]:
+    """'Z defended herself against X's accusations', 'Z defended itself from X's criticism': Z is the target
+    (only a reflexive object: 'defended the deal against X's criticism' may answer for someone else)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("against", "from"):
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lx.DEFENCE_VERBS or negated(verb) or hypothetical(verb):
+        return []
+    if not any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children):
+        return []
+    return expand(index, subject(verb))
