@@ -36,6 +36,24 @@ CASES = [
         "The Kenyan government defended itself from Human Rights Watch's allegations about the camps.",
         ("accuse", "Human Rights Watch", "Kenya"),
     ),
+    # a state body named only by the nation it serves speaks for the state the story is about
+    (
+        "Brazil's economy slowed again. Federal prosecutors accused Argentina of hiding smuggling reports.",
+        ("accuse", "Brazil", "Argentina"),
+    ),
+    (
+        "Kenya's election was disputed. The national police accused the Orange Democratic Movement of inciting violence.",
+        ("accuse", "Kenya", "Orange Democratic Movement"),
+    ),
+    (
+        "The election in Mexico was close. Lawmakers met federal regulators who accused Pemex of hiding losses.",
+        ("accuse", "Mexico", "Pemex"),
+    ),
+    # ... unless a state qualifies it
+    (
+        "Austria hosted the talks in Vienna. The German federal prosecutors accused Russia of spying.",
+        ("accuse", "Germany", "Russia"),
+    ),
 ]
 
 
@@ -60,3 +78,16 @@ NOT_TARGETS = [
 def test_not_targets(nlp, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     found = claims(nlp, text)
     assert not any(target == absent for _, _, target in found), found
+
+
+NOT_CLAIMS = [
+    # hypothetical speech, and unnamed critics of a national body, are no claims
+    "Brazil's economy slowed again. Federal prosecutors could accuse Vale of hiding safety reports.",
+    "Brazil's economy slowed again. Critics said the federal government had lied.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_claims(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, text)
+    assert not found, found

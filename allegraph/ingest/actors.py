@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 
 from allegraph.ingest.affiliations import (
     introduced_groups,
+    national_body,
     possessed_parties,
     qualified_ministries,
     recent_state,
@@ -235,6 +236,8 @@ class ActorIndex:
             # "the government denies ...": the one state the passage just named, else the story's own
             home = recent_state(self, token) or self.home_state()
             return [home] if home else []
+        if national := national_body(self, token):  # "federal prosecutors": the story's own state
+            return national
         if lower in REPRESENTATIVE_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             principal = [k for c in token.children if is_possessor(c) for k in self.resolve(c)]
             if principal:

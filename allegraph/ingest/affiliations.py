@@ -179,3 +179,25 @@ def _where(index: ActorIndex, mention: Mention) -> bool:
     """'released its report in London': a place where something happened names no government."""
     root = index.doc[mention.start : mention.end].root
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+# "federal prosecutors", "the national auditor": a state body named only by the nation it serves.
+NATIONAL_WORDS = {"federal", "national"}
+STATE_BODY_NOUNS = {"auditor", "administrator", "regulator", "prosecutor", "investigator", "inspector", "agency",
+                    "watchdog", "police", "official", "authority", "government", "ombudsman"}  # fmt: skip
+
+
+def national_body(index: ActorIndex, token: Token) -> list[str]:
+    """'federal administrators who accused X', 'the national auditor alleged': the state the story is about
+    (not the state the passage last named: 'federal' and 'national' look home). A body qualified by a state
+    ('the German federal police') is that state's."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in STATE_BODY_NOUNS:
+        return []
+    if not any(c.dep_ == "amod" and c.lower_ in NATIONAL_WORDS for c in token.children):
+        return []
+    qualifiers = [index.by_token.get(c.i) for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    named = {state for m in qualifiers if m is not None for k in m.keys if (state := index.state_of(k))}
+    if named or any(c.dep_ == "poss" for c in token.children):
+        return sorted(named) if len(named) == 1 else []  # "the German federal police": Germany's
+    home = index.home_state()
+    return [home] if home else []
