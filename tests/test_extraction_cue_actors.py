@@ -54,6 +54,10 @@ CASES = [
         "Austria hosted the talks in Vienna. The German federal prosecutors accused Russia of spying.",
         ("accuse", "Germany", "Russia"),
     ),
+    # a lawyer or spokesperson "for X" speaks for X, as "X's lawyers" do
+    ("A lawyer for Greenpeace accused Nigeria of hiding oil spills.", ("accuse", "Greenpeace", "Nigeria")),
+    ("Lawyers for Amnesty International accused Egypt of torture.", ("accuse", "Amnesty International", "Egypt")),
+    ("A spokesman for the Kenyan police accused Somalia of shelling Mandera.", ("accuse", "Kenya", "Somalia")),
 ]
 
 
@@ -84,6 +88,9 @@ NOT_CLAIMS = [
     # hypothetical speech, and unnamed critics of a national body, are no claims
     "Brazil's economy slowed again. Federal prosecutors could accuse Vale of hiding safety reports.",
     "Brazil's economy slowed again. Critics said the federal government had lied.",
+    # a lawyer for people who are no named actor, or speech not done
+    "Lawyers for the victims accused Egypt of torture.",
+    "A spokesman for Greenpeace did not accuse Nigeria of hiding oil spills.",
 ]
 
 
