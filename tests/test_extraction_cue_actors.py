@@ -58,6 +58,19 @@ CASES = [
     ("A lawyer for Greenpeace accused Nigeria of hiding oil spills.", ("accuse", "Greenpeace", "Nigeria")),
     ("Lawyers for Amnesty International accused Egypt of torture.", ("accuse", "Amnesty International", "Egypt")),
     ("A spokesman for the Kenyan police accused Somalia of shelling Mandera.", ("accuse", "Kenya", "Somalia")),
+    # a titled office-holder's predecessor or successor answers for the same side
+    (
+        "Ghanaian President Kofi Mensah blamed his predecessor John Asare for the debt crisis.",
+        ("blame", "Ghana", "Ghana"),
+    ),
+    (
+        "French President Claire Martin blamed her predecessor, Paul Girard, for the deficit.",
+        ("blame", "France", "France"),
+    ),
+    (
+        "Labour leader Tom Hart blamed his predecessor Ed Miles for the defeat.",
+        ("blame", "Labour Party", "Labour Party"),
+    ),
 ]
 
 
@@ -75,6 +88,9 @@ NOT_TARGETS = [
     # defending someone else, or not defending oneself, does not make the defender the target
     ("Egypt defended Qatar against Amnesty International's criticism.", "Egypt"),
     ("Egypt did not defend itself against Amnesty International's criticism.", "Egypt"),
+    # a rival is no holder of the same office; an untitled holder's side is unknown
+    ("Ghanaian President Kofi Mensah said his rival John Asare had lied.", "Ghana"),
+    ("Kofi Mensah visited Ghana. Kofi Mensah blamed his predecessor John Asare for the debt crisis.", "Ghana"),
 ]
 
 

@@ -18,6 +18,7 @@ from allegraph.ingest.affiliations import (
     introduced_groups,
     national_body,
     possessed_parties,
+    predecessors,
     qualified_ministries,
     recent_state,
     state_named_organisations,
@@ -412,6 +413,7 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
     untitled_office_holders(index)
     possessed_parties(index)
     introduced_groups(index)
+    predecessors(index)
     return index
 
 
