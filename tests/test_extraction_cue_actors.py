@@ -71,6 +71,19 @@ CASES = [
         "Labour leader Tom Hart blamed his predecessor Ed Miles for the defeat.",
         ("blame", "Labour Party", "Labour Party"),
     ),
+    # rebuking a critic for its criticism of one's own conduct: the critic condemned the rebuker
+    (
+        'Philippine President Rodrigo Duterte has called the United Nations "stupid" for criticism of his war on drugs.',
+        ("condemn", "United Nations", "Philippines"),
+    ),
+    (
+        "Turkish President Ali Demir attacked Germany over its criticism of his crackdown on journalists.",
+        ("condemn", "Germany", "Turkey"),
+    ),
+    (
+        "Brazilian President Ana Costa denounced Norway for its criticism of her forest policy.",
+        ("condemn", "Norway", "Brazil"),
+    ),
 ]
 
 
@@ -88,6 +101,15 @@ NOT_TARGETS = [
     # defending someone else, or not defending oneself, does not make the defender the target
     ("Egypt defended Qatar against Amnesty International's criticism.", "Egypt"),
     ("Egypt did not defend itself against Amnesty International's criticism.", "Egypt"),
+    # thanking a critic, or a rebuke not made, says nothing of whom the criticism was aimed at
+    (
+        "Philippine President Rodrigo Duterte thanked the European Union for its criticism of his drug war.",
+        "Philippines",
+    ),
+    (
+        "Philippine President Rodrigo Duterte did not slam the European Union for its criticism of his drug war.",
+        "Philippines",
+    ),
     # a rival is no holder of the same office; an untitled holder's side is unknown
     ("Ghanaian President Kofi Mensah said his rival John Asare had lied.", "Ghana"),
     ("Kofi Mensah visited Ghana. Kofi Mensah blamed his predecessor John Asare for the debt crisis.", "Ghana"),

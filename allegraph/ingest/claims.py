@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_doers, expand, perpetrators
-from allegraph.ingest.cue_targets import affiliated_targets, defender
+from allegraph.ingest.cue_targets import affiliated_targets, defender, rebuked_critics, rebuker_owned
 from allegraph.ingest.denials import defended_conduct
 from allegraph.ingest.speakers import grief, unrealised_speech
 from allegraph.ingest.syntax import (
@@ -341,14 +341,14 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
         kind = lx.NOUN_CUES.get(lemma)
         if kind is None or token.pos_ != "NOUN" or _negated_noun(token) or _physical(token):
             continue
-        speakers = accuser_of(index, token) or _light_verb_speakers(index, token)
+        speakers = accuser_of(index, token) or _light_verb_speakers(index, token) or rebuked_critics(index, token)
         reacted_to = _reaction_target(index, token)
         if not speakers:
             continue
         if kind == "deny":
             drafts.extend(ClaimDraft("deny", s, None, phrase(token), sent, token.i, "noun:denial") for s in speakers)
             continue
-        named = _noun_targets(index, token) + reacted_to
+        named = _noun_targets(index, token) + reacted_to + rebuker_owned(index, token)
         answerers = _answerer(index, token) or defender(index, token)
         perps: list[str | None] = [p for p in dict.fromkeys(named or answerers) if p not in speakers]
         if not perps and kind == "condemn" and lemma not in lx.AMBIGUOUS_NOUN_CUES and not _drawn(token):

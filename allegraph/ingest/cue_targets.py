@@ -42,3 +42,36 @@ def defender(index: ActorIndex, noun: Token) -> list[str]:
     if not any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children):
         return []
     return expand(index, subject(verb))
+
+
+CRITICISM_NOUNS = {"criticism", "condemnation", "criticisms", "attack", "attacks", "accusation", "allegation"}
+REBUKING_VERBS = lx.LABEL_VERBS | lx.ACTOR_OBJECT_VERBS
+
+
+def _rebuke(noun: Token) -> Token | None:
+    """The verb in 'A slammed B for its criticism of ...', 'A called B "stupid" over criticism of ...'."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "over") or noun.lemma_.lower() not in CRITICISM_NOUNS:
+        return None
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or negated(verb) or hypothetical(verb):
+        return None
+    return verb if lx.SPEECH_ACT_VERBS.get(lemma) == "condemn" or lemma in REBUKING_VERBS else None
+
+
+def rebuked_critics(index: ActorIndex, noun: Token) -> list[str]:
+    """'A slammed B for (its) criticism of his policy': B made the criticism A answers."""
+    verb = _rebuke(noun)
+    if verb is None or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
+        return []
+    return [k for o in verb.children if o.dep_ in ("dobj", "obj") for k in expand(index, o)]
+
+
+def rebuker_owned(index: ActorIndex, noun: Token) -> list[str]:
+    """'... for criticism of his drug war': the rebuker's own conduct ('his', 'its') was criticised."""
+    verb = _rebuke(noun)
+    if verb is None:
+        return []
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for o in prep_objects(noun, "of") for c in o.children)
+    return expand(index, subject(verb)) if owned else []
