@@ -2,7 +2,8 @@
 
 - 'accused officials from X and the Y government of ...': the parser hangs 'from X' on the verb, so
   the people accused are known only by the state or body they come from (and its conjuncts);
-- 'Z defended itself against X's criticism': whoever defends itself against a charge is its target.
+- 'Z defended itself against X's criticism': whoever defends itself against a charge is its target;
+- 'A slammed B for its criticism of his policy': B is the critic, A (whose conduct it was) the target.
 """
 
 from __future__ import annotations
