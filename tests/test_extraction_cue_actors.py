@@ -84,6 +84,17 @@ CASES = [
         "Brazilian President Ana Costa denounced Norway for its criticism of her forest policy.",
         ("condemn", "Norway", "Brazil"),
     ),
+    # after a fronted phrase, the name the parser set off as the phrase's apposition is the subject
+    ("From his prison cell, Navalny, who was 45, accused Russia of torture.", ("accuse", "Navalny", "Russia")),
+    ("From her home in exile, Costa, who was 60, denounced Brazil's election.", ("condemn", "Costa", "Brazil")),
+    (
+        "From his jail cell, Greenpeace activist Tom Hart, who is 31, accused Russia of torture.",
+        ("accuse", "Greenpeace", "Russia"),
+    ),
+    (
+        "Russian President Ivan Orlov spoke. From his hospital bed, Pavel Sokol, who was 50, pointed a finger at Orlov.",
+        ("blame", "Pavel Sokol", "Russia"),
+    ),
 ]
 
 
@@ -136,3 +147,8 @@ NOT_CLAIMS = [
 def test_not_claims(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = claims(nlp, text)
     assert not found, found
+
+
+def test_the_host_in_a_fronted_phrase_does_not_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = claims(nlp, "In an interview with the BBC, Maria Lopez, who is 30, accused Mexico of torture.")
+    assert not any(speaker == "BBC" for _, speaker, _ in found), found
