@@ -137,6 +137,8 @@ NOT_CLAIMS = [
     # hypothetical speech, and unnamed critics of a national body, are no claims
     "Brazil's economy slowed again. Federal prosecutors could accuse Vale of hiding safety reports.",
     "Brazil's economy slowed again. Critics said the federal government had lied.",
+    "Brazil's economy slowed again. The governors will stay in charge, President Ana Costa said, "
+    "but the federal government will fund the cost of deployment.",
     # a lawyer for people who are no named actor, or speech not done
     "Lawyers for the victims accused Egypt of torture.",
     "A spokesman for Greenpeace did not accuse Nigeria of hiding oil spills.",
