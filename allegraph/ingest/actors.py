@@ -12,14 +12,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from allegraph.ingest.affiliations import (
-    bare_organ,
-    recent_state,
-)
+from allegraph.ingest.affiliations import bare_organ, national_body, recent_state
 from allegraph.ingest.gazetteer import Gazetteer, fold
 from allegraph.ingest.names import surname
 from allegraph.ingest.speakers import admissible, pronoun_antecedent
-from allegraph.ingest.syntax import is_possessor
+from allegraph.ingest.syntax import is_possessor, prep_objects
 from allegraph.ingest.titles import ROLE_NOUNS, holds
 from allegraph.ingest.tokens import TokenTable
 
@@ -238,10 +235,13 @@ class ActorIndex:
             # "the government denies ...": the one state the passage just named, else the story's own
             home = recent_state(self, token) or self.home_state()
             return [home] if home else []
+        if national := national_body(self, token):  # "federal prosecutors": the story's own state
+            return national
         if lower in REPRESENTATIVE_NOUNS and token.dep_ in ("nsubj", "nsubjpass"):
-            principal = [k for c in token.children if is_possessor(c) for k in self.resolve(c)]
-            if principal:
-                return principal  # "Melgen's attorneys denied": lawyers speak for their client
+            principals = [c for c in token.children if is_possessor(c)] + prep_objects(token, "for", "of")
+            principal = [k for c in principals for k in self.resolve(c, modifiers=True)]
+            if principal:  # "Melgen's attorneys denied", "a lawyer for Greenpeace said": they speak for their client
+                return principal
         if _role_word(token) in ROLE_NOUNS or lower in {"ministry", "regime"}:
             found = self._role_coref(token)
             if found:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from allegraph.ingest.syntax import is_possessor
+from allegraph.ingest.syntax import is_possessor, subject
 
 if TYPE_CHECKING:
     from allegraph.ingest.actors import ActorIndex, Mention
@@ -195,3 +195,56 @@ def _where(index: ActorIndex, mention: Mention) -> bool:
     """'released its report in London': a place where something happened names no government."""
     root = index.doc[mention.start : mention.end].root
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+# "federal prosecutors", "the national auditor": a state body named only by the nation it serves.
+NATIONAL_WORDS = {"federal", "national"}
+STATE_BODY_NOUNS = {"auditor", "administrator", "regulator", "prosecutor", "investigator", "inspector", "agency",
+                    "watchdog", "police", "official", "authority", "government", "ombudsman"}  # fmt: skip
+
+
+def national_body(index: ActorIndex, token: Token) -> list[str]:
+    """'federal administrators who accused X', 'the national auditor alleged': the state the story is about
+    (not the state the passage last named: 'federal' and 'national' look home). A body qualified by a state
+    ('the German federal police') is that state's."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in STATE_BODY_NOUNS:
+        return []
+    if not any(c.dep_ == "amod" and c.lower_ in NATIONAL_WORDS for c in token.children):
+        return []
+    qualifiers = [index.by_token.get(c.i) for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    named = {state for m in qualifiers if m is not None for k in m.keys if (state := index.state_of(k))}
+    if named or any(c.dep_ == "poss" for c in token.children):
+        return sorted(named) if len(named) == 1 else []  # "the German federal police": Germany's
+    home = index.home_state()
+    return [home] if home else []
+
+
+SUCCESSION_NOUNS = {"predecessor", "successor"}
+
+
+def predecessors(index: ActorIndex) -> None:
+    """'President X blamed his predecessor Y', 'X's successor, Y,': one who held (or holds) the office of a
+    titled office-holder answers for the same side (a state, a party), when nothing else tells whom Y speaks for."""
+    for mention in index.mentions:
+        actor = index.actors[mention.keys[0]]
+        if mention.kind != "person" or actor.affiliation_key or actor.role:
+            continue
+        root = index.doc[mention.start : mention.end].root
+        nouns = [root.head] if root.dep_ == "appos" else []
+        nouns += [c for c in root.children if c.dep_ in ("compound", "appos")]
+        for noun in (n for n in nouns if n.lemma_.lower() in SUCCESSION_NOUNS):
+            holders = [k for c in noun.children if is_possessor(c) for k in _possessor_keys(index, c)]
+            offices = {k for k in holders if k != actor.key and index.actors[k].role}
+            if len(offices) == 1:  # the same office's side: its party, its named state, or the story's
+                holder = index.actors[offices.pop()]
+                actor.affiliation_key, actor.office_state = holder.affiliation_key, holder.office_state
+                actor.state_office = holder.state_office
+
+
+def _possessor_keys(index: ActorIndex, owner: Token) -> list[str]:
+    """'Buhari's predecessor': Buhari; 'Buhari blamed his predecessor': the clause's subject."""
+    if owner.pos_ != "PRON":
+        return index.resolve(owner)
+    verb = owner.head.head
+    subj = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return index.resolve(subj) if subj is not None and subj.pos_ != "PRON" else []

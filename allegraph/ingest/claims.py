@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_doers, expand, perpetrators
+from allegraph.ingest.cue_targets import affiliated_targets, defender, rebuked_critics, rebuker_owned
 from allegraph.ingest.denials import defended_conduct
 from allegraph.ingest.nonclaims import player_denied, unrealised_consequence
 from allegraph.ingest.reactions import drawer, faced_by, led_to
@@ -232,6 +233,8 @@ def _targets(
                 continue
             targets.extend((k, phrase(obj)) for k in index.resolve(obj, modifiers=True) if k not in speakers)
             targets.extend((k, phrase(obj)) for k in _described_agents(index, obj) if k not in speakers)
+        if not targets:
+            targets = [(k, _charge_of(verb)) for k in affiliated_targets(index, verb, objs) if k not in speakers]
     if not targets and kind == "condemn" and objs and not described:
         return [(None, phrase(objs[0]))]  # a free relative's label alone ("what it called threats") is no act
     return targets
@@ -348,15 +351,16 @@ def noun_claims(index: ActorIndex, sent: Span, headline: bool) -> list[ClaimDraf
             continue
         if unrealised_consequence(token):  # "can result in a rebuke from X"
             continue
-        speakers = accuser_of(index, token) or _light_verb_speakers(index, token)
+        speakers = accuser_of(index, token) or _light_verb_speakers(index, token) or rebuked_critics(index, token)
         reacted_to = _reaction_target(index, token)
         if not speakers:
             continue
         if kind == "deny":
             drafts.extend(ClaimDraft("deny", s, None, phrase(token), sent, token.i, "noun:denial") for s in speakers)
             continue
-        named = _noun_targets(index, token) + reacted_to
-        perps: list[str | None] = [p for p in dict.fromkeys(named or _answerer(index, token)) if p not in speakers]
+        named = _noun_targets(index, token) + reacted_to + rebuker_owned(index, token)
+        answerers = _answerer(index, token) or defender(index, token)
+        perps: list[str | None] = [p for p in dict.fromkeys(named or answerers) if p not in speakers]
         if not perps and kind == "condemn" and lemma not in lx.AMBIGUOUS_NOUN_CUES and not _drawn(token):
             perps = [None]  # condemnation of an act with no named perpetrator
         charge = phrase(token)

@@ -180,10 +180,12 @@ WRONG_IDIOMS: dict[str, tuple[str, ...]] = {
     "turn": ("eye",), "cover": ("up",), "play": ("politics", "game", "games", "trick"), "drag": ("foot", "feet"),
     "stab": ("back",), "sweep": ("rug",), "open": ("fire",),
 }  # fmt: skip
-# Objects that make a violent verb harmless: "strike a deal", "hit a record high", "launch a website".
+# Objects that make a violent verb harmless: "strike a deal", "hit a record high", "launch a website",
+# "fund the cost of deployment" (paying is no wrong; "funding militias" still is).
 HARMLESS_OBJECTS = {"chord", "deal", "balance", "note", "tone", "agreement", "bargain", "pose", "record", "high",
                     "low", "milestone", "jackpot", "headline", "headlines", "website",
-                    "investigation", "inquiry", "probe", "review", "appeal", "bid", "initiative", "app", "product"}  # fmt: skip
+                    "investigation", "inquiry", "probe", "review", "appeal", "bid", "initiative", "app", "product",
+                    "cost", "costs", "bill", "salary", "salaries", "pension", "pensions"}  # fmt: skip
 # Verbs that are wrongful only with a wrongful object ("launch an attack", "send weapons").
 LIGHT_VERBS = {
     "commit",

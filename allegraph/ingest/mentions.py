@@ -22,6 +22,7 @@ from allegraph.ingest.actors import (
 from allegraph.ingest.affiliations import (
     introduced_groups,
     possessed_parties,
+    predecessors,
     qualified_ministries,
     state_named_organisations,
 )
@@ -47,6 +48,7 @@ def build_index(doc: Doc, gaz: Gazetteer, matchers: tuple[PhraseMatcher, PhraseM
     untitled_office_holders(index)
     possessed_parties(index)
     introduced_groups(index)
+    predecessors(index)
     return index
 
 

@@ -57,7 +57,22 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         governor = verb.head.head  # "rejected those claims, blaming X": a misattached adverbial
         if governor.pos_ in ("VERB", "AUX") and depth < 4:
             return subject(governor, depth + 1)
-    return _swallowed_subject(verb)
+    return _swallowed_subject(verb) or _fronted_subject(verb)
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """'From his hospital bed, X, who was 44, accused Y': after a fronted phrase the parser may hang the
+    subject on the phrase's noun as an apposition set off by commas; that name is the verb's subject."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or doc[verb.i - 1].text != ",":
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for name in prep.subtree:  # "After the talks in Paris, X, who was furious, condemned": X, not Paris
+            set_off = name.left_edge.i > 0 and doc[name.left_edge.i - 1].text == ","
+            last = name.right_edge.i in (verb.i - 2, verb.i - 1)  # the phrase ends at the comma before the verb
+            if name.dep_ == "appos" and name.pos_ == "PROPN" and set_off and last:
+                return name  # (not a conjunct: "with the BBC, X, who ...": its conjuncts would speak too)
+    return None
 
 
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
