@@ -12,7 +12,8 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import event_author
 from allegraph.ingest.calibration import confidence
-from allegraph.ingest.claims import ClaimDraft, noun_claims, speech_act_claims
+from allegraph.ingest.claims import ClaimDraft, speech_act_claims
+from allegraph.ingest.cue_nouns import noun_claims
 from allegraph.ingest.frames import idiom_claims, innocence_claims, label_claims, reciprocal_claims
 from allegraph.ingest.incidents import casualties, incident_type, places_in
 from allegraph.ingest.quotes import quote_regions, quote_speakers
