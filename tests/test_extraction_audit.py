@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extraction_classes import claims
+from tests.extraction_support import claims
 
 # A nationality alone ("Australian citizen X", "Russian filmmaker Y") does not make a person the state's
 # voice; an office, a state service or a ruler's word does, and so does a possessive ("Russia's X").

@@ -8,16 +8,7 @@ import pytest
 from allegraph.ingest.loaders import content_hash
 from allegraph.ingest.pipeline import extract
 from allegraph.models import Document, claim_records
-
-
-def claims(nlp, text: str) -> set[tuple]:  # type: ignore[no-untyped-def]
-    doc = Document(id="t", text=text, content_hash=content_hash(text))
-    graph = next(extract(nlp, [doc]))
-    return {
-        (r.kind, r.speaker.represents or r.speaker.name, r.target.represents if r.target else None)
-        for r in claim_records(graph, "t")
-    }
-
+from tests.extraction_support import claims
 
 SELF_DENIALS = [
     # a first-person deed the side says it never did, in a quote

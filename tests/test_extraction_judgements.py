@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extraction_classes import claims
+from tests.extraction_support import claims
 
 CASES = [
     # a label written as several words, inside reported speech and inside a quote

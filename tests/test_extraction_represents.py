@@ -5,19 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from allegraph.ingest.loaders import content_hash
-from allegraph.ingest.pipeline import extract
-from allegraph.models import Document, claim_records
-
-
-def claims(nlp, text: str) -> set[tuple]:  # type: ignore[no-untyped-def]
-    doc = Document(id="t", text=text, content_hash=content_hash(text))
-    graph = next(extract(nlp, [doc]))
-    return {
-        (r.kind, r.speaker.represents or r.speaker.name, r.target.represents if r.target else None)
-        for r in claim_records(graph, "t")
-    }
-
+from tests.extraction_support import claims
 
 # A condemned event whose author an earlier sentence names.
 EVENT_CASES = [
