@@ -10,7 +10,8 @@ from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import ActorIndex
 from allegraph.ingest.acts import act_authors, act_doers, clause_verbs, expand, is_wrongful_verb, perpetrators
 from allegraph.ingest.claims import ClaimDraft, accuser_of, authors_of, hedged, or_none, speakers_of
-from allegraph.ingest.frames import JUDGEMENT_VALENCE, judgements, pejorative
+from allegraph.ingest.frames import JUDGEMENT_VALENCE, pejorative
+from allegraph.ingest.judgements import judgements
 from allegraph.ingest.nonclaims import demand_call, leaves_deed_open
 from allegraph.ingest.syntax import hypothetical, is_passive, negated, objects, phrase, prep_objects, subject
 
