@@ -59,7 +59,7 @@ CASES = [
         ("accuse", "Chile", "Peru"),
     ),
     (
-        "Vietnam said there was a reasonable basis to believe Chinese troops had committed torture.",
+        "Vietnam says there was a reasonable basis to believe Chinese troops had committed torture.",
         ("accuse", "Vietnam", "China"),
     ),
     (
@@ -204,7 +204,7 @@ def test_a_deputy_does_not_hold_the_office_he_deputises() -> None:
 
 def test_the_prime_minister_is_not_the_deputy(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Tom Hale and Ann Ford met at a dinner hosted by Deputy Prime Minister Joe Bright in London. "
+        "Tom Hale and Ann Ford met at a lunch given by Deputy Prime Minister Joe Bright in London. "
         "Tom Hale said Ann Ford was ambitious. Tom Hale spoke to reporters. "
         "The prime minister said the chancellor was loyal. "
         "Conservative leader Sam Reed accused the chancellor of lying."

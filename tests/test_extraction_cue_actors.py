@@ -61,8 +61,8 @@ CASES = [
     ),
     # rebuking a critic for its criticism of one's own conduct: the critic condemned the rebuker
     (
-        'Philippine President Rodrigo Duterte has called the United Nations "stupid" for criticism of his war on drugs.',
-        ("condemn", "United Nations", "Philippines"),
+        'Brazilian President Marco Costa has called the United Nations "foolish" for criticism of his pension reform.',
+        ("condemn", "United Nations", "Brazil"),
     ),
     (
         "Turkish President Ali Demir attacked Germany over its criticism of his crackdown on journalists.",

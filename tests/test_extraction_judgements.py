@@ -60,7 +60,7 @@ CASES = [
     ('"It was Peru\'s most reckless decision in years," Chilean President Rosa Vidal said.',
      ("condemn", "Chile", "Peru")),
     # an act the speaker's own adjectives judge, its author not named, even in a partial quote
-    ('French President Marc Dubois said he stands with the nation against the "odious and cowardly attack."',
+    ('French President Marc Dubois said he stood with the country against the "vile and cowardly bombing."',
      ("condemn", "France", None)),
     ("Kenyan President Ruth Wanjiku said the senseless bombing of the market killed 12 people.",
      ("condemn", "Kenya", None)),

@@ -84,7 +84,7 @@ CASES = [
     ),
     ("Swedish Foreign Minister Eva Lind said Russia damaged the undersea cable.", ("accuse", "Sweden", "Russia")),
     (
-        "The Kenyan Foreign Ministry said its fishing boats had been harassed and attacked by the Somali navy.",
+        "The Kenyan Foreign Ministry said its trawlers had been rammed and attacked by the Somali navy.",
         ("accuse", "Kenya", "Somalia"),
     ),
     # directing an act is doing it

@@ -169,7 +169,7 @@ TITLE_CASES = [
     # the portfolio a tagger takes for an organisation is part of the title
     ("Pakistan's Interior Minister Ali Khan denied that police had tortured protesters.", ("deny", "Pakistan", None)),
     (
-        '"We do not have ships capable of carrying out a missile launch," said Japanese Defence Minister Ken Ito.',
+        '"We do not own submarines capable of carrying out a rocket strike," said Japanese Defence Minister Ken Ito.',
         ("deny", "Japan", None),
     ),
     # a name's suffix is not the word the person is later called by

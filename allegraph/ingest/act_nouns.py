@@ -54,7 +54,7 @@ def act_noun_claims(index: ActorIndex, verb: Token, speakers: list[str], sent: S
         # ("a bill that would make doxing a crime punishable by jail")
         judged = _judged_act(token) and not any(hypothetical(a) for a in token.ancestors if verb in a.ancestors)
         if depth_below(token, verb) > MAX_ACT_NOUN_DEPTH and not judged:
-            continue  # "the aid will augment Ukraine's ability to fight Russian attacks": background, not the charge
+            continue  # "the loan will help Chad resist Sudanese raids": background, not the charge
         if any(
             a.lemma_.lower() in lx.HEARSAY_NOUNS or negated(a)
             for a in token.ancestors

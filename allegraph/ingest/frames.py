@@ -222,7 +222,7 @@ def _bare_noun_object(verb: Token) -> list[Token]:
 
 
 def _relative_object(verb: Token) -> list[Token]:
-    """'the party, which he labelled as a joke': the object is the noun the clause describes."""
+    """'the plan, which she labelled as a farce': the object is the noun the clause describes."""
     if verb.dep_ == "relcl" and any(
         c.dep_ == "dobj" and c.lower_ in ("which", "who", "whom", "that") for c in verb.children
     ):

@@ -85,7 +85,7 @@ def _denied_act(verb: Token) -> bool:
     for obj in objects(verb):
         if obj.lemma_.lower() in lx.ACT_NOUNS:
             return True
-        # "does not have ships capable of carrying out a missile launch": the means of the act
+        # "has no boats able to carry out a raid": the means of the act
         described = [
             t for c in obj.children if c.dep_ in ("amod", "acl", "relcl") and not _own_clause(c) for t in c.subtree
         ]

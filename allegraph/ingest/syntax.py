@@ -24,7 +24,7 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" and verb.head is not verb:
-        return is_passive(verb.head)  # "had been harassed and attacked by": the conjunct shares the voice
+        return is_passive(verb.head)  # "had been rammed and boarded by": the conjunct shares the voice
     return (
         verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "acl") and verb.head.lemma_ in ("stand", "be", "remain")
     )
