@@ -16,7 +16,7 @@ from allegraph.ingest.claims import ClaimDraft, speech_act_claims
 from allegraph.ingest.cue_nouns import noun_claims
 from allegraph.ingest.frames import idiom_claims, innocence_claims, label_claims, reciprocal_claims
 from allegraph.ingest.incidents import casualties, incident_type, places_in
-from allegraph.ingest.quotes import quote_regions, quote_speakers
+from allegraph.ingest.quotes import document_regions, inside, quote_speakers
 from allegraph.ingest.reported import content_claims, reported_speech_claims
 from allegraph.ingest.syntax import is_possessor, objects, prep_objects, subject
 from allegraph.ingest.titles import PARTY_OFFICE_WORDS, ROLE_NOUNS, STATE_OFFICE_WORDS
@@ -33,13 +33,9 @@ def is_headline(text: str, sent: Span) -> bool:
     return len(line) < HEADLINE_MAX and not line.endswith((".", '"', "\u201d", "?", "!", ".'", ":"))
 
 
-def _in_regions(char: int, regions: list[tuple[int, int]]) -> bool:
-    return any(s < char < e for s, e in regions)
-
-
 def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
     text = index.table.text
-    regions = quote_regions(text)
+    regions = document_regions(doc, text)
     quoted = quote_speakers(doc, index, regions)
     drafts: list[tuple[ClaimDraft, bool]] = []
     for sent in doc.sents:
@@ -55,14 +51,12 @@ def collect(doc: Doc, index: ActorIndex) -> list[tuple[ClaimDraft, bool]]:
                 reciprocal_claims,
             )
             for d in rule(index, sent, headline)
-            if not _in_regions(doc[d.anchor].idx, regions)
+            if not inside(doc[d.anchor].idx, regions)
         ]
-        found += [
-            d for d in reported_speech_claims(index, sent, headline) if not _in_regions(doc[d.anchor].idx, regions)
-        ]
+        found += [d for d in reported_speech_claims(index, sent, headline) if not inside(doc[d.anchor].idx, regions)]
         speakers = quoted.get(sent.start)
         root = sent.root
-        said_here = root.lemma_.lower() in lx.SAY_VERBS and not _in_regions(root.idx, regions)
+        said_here = root.lemma_.lower() in lx.SAY_VERBS and not inside(root.idx, regions)
         if speakers and not said_here:
             found += content_claims(index, root, speakers, sent, "quote", sent.text)
         drafts.extend((d, headline) for d in found)

@@ -17,6 +17,24 @@ _QUOTE_OR_BREAK = re.compile(r"[\"\u201c\u201d\n]")
 MAX_QUOTE = 1200  # characters: a "quote" longer than this is a stray mark, not a quotation
 
 
+REGIONS_KEY = "allegraph_quote_regions"
+
+
+def document_regions(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """The document's quote regions, found once and kept on the Doc: pronoun resolution (while the
+    actor index is built) and the claim rules (after) both ask. `text` is `doc.text` when the caller
+    has it (`Doc.text` rebuilds the string on every access)."""
+    regions: list[tuple[int, int]] | None = doc.user_data.get(REGIONS_KEY)
+    if regions is None:
+        regions = doc.user_data[REGIONS_KEY] = quote_regions(doc.text if text is None else text)
+    return regions
+
+
+def inside(char: int, regions: list[tuple[int, int]]) -> bool:
+    """Strictly inside a quotation: the marks themselves are not."""
+    return any(s < char < e for s, e in regions)
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Character spans inside double quotes. Curly quotes pair by direction, straight ones in turn;
     a quote still open at the end of its paragraph runs to there, and one still open where a straight
@@ -70,7 +88,7 @@ def quote_speakers(doc: Doc, index: ActorIndex, regions: list[tuple[int, int]] |
     the sentence itself, else the next or previous sentence of its paragraph, else (for a paragraph
     that is all quotation) the previous paragraph's speaker."""
     text = index.table.text  # `Doc.text` is rebuilt on every access
-    regions = quote_regions(text) if regions is None else regions  # the caller's, when it has them
+    regions = document_regions(doc, text) if regions is None else regions  # the caller's, when it has them
     by_paragraph: dict[int, list[Span]] = {}
     paragraph, counted = 0, 0  # line breaks before `counted`: sentences come in text order
     for sent in doc.sents:

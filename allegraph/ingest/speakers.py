@@ -188,12 +188,9 @@ def _kind_fits(noun: Token, person: bool) -> bool:
 
 
 def in_quote(doc: Doc, char: int) -> bool:
-    regions = doc.user_data.get("allegraph_quote_regions")
-    if regions is None:
-        from allegraph.ingest.quotes import quote_regions  # quotes imports the claim rules, which import actors
+    from allegraph.ingest.quotes import document_regions, inside  # quotes imports the claim rules, which import actors
 
-        regions = doc.user_data["allegraph_quote_regions"] = quote_regions(doc.text)
-    return any(s < char < e for s, e in regions)
+    return inside(char, document_regions(doc))
 
 
 def admissible(index: ActorIndex, pronoun: Token, mention: Mention) -> bool:
