@@ -27,10 +27,6 @@ TITLE_WORDS = {
     "chancellor", "secretary", "foreign", "defense", "defence", "interior", "premier", "lady", "lord", "dame",
     "sen", "judge", "justice", "professor", "prof", "rev", "pope", "cardinal", "archbishop", "bishop",
 }  # fmt: skip
-# Heads of names that make an organisation an organ of the state that qualifies it.
-GOVERNMENT_HEADS = {"court", "army", "navy", "ministry", "department", "bureau", "agency", "police", "service",
-                    "force", "forces", "guard", "guards", "government", "parliament", "embassy", "office", "administration",
-                    "military", "command", "corps", "directorate", "prosecutor", "council", "cabinet", "tribunal"}  # fmt: skip
 TRAILING_TITLE_WORDS = {"chief", "executive", "president", "chairman", "chairwoman", "spokesman", "spokeswoman",
                         "director", "secretary", "minister", "head", "leader", "general"}  # fmt: skip
 BARE_INSTITUTION_WORDS = {"state", "house", "senate", "congress", "commons", "lords", "cabinet", "court", "party"}
@@ -41,18 +37,6 @@ REPRESENTATIVE_NOUNS = {"lawyer", "lawyers", "attorney", "attorneys", "counsel",
                         "barrister", "spokesman", "spokeswoman", "spokesperson", "aide", "aides"}  # fmt: skip
 HEAD_OFFICES = {"prime minister", "president", "premier", "chancellor", "king", "emir"}
 UNNAMED_GOVERNMENT = {"government", "regime", "authorities"}
-MINISTRY_SPECS = {
-    "defense",
-    "defence",
-    "foreign",
-    "interior",
-    "justice",
-    "health",
-    "finance",
-    "economy",
-    "energy",
-    "trade",
-}
 
 
 @dataclass

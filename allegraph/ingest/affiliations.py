@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from allegraph.ingest import lexicon as lx
 from allegraph.ingest.syntax import is_possessor, subject
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ PASSAGE = 2  # sentences before "the government" that tell which state's it is
 PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "into", "across", "inside", "outside"}
 # Words that open the name of a state's own force or institution ("Royal Thai Army").
 STATE_STYLE_WORDS = {"royal", "imperial"}
+# Heads of "<head> of <state>" names that are the state's own ("Government of India", "Bank of England").
+STATE_HEADS = lx.GOVERNMENT_HEADS | {"bank", "republic", "kingdom", "state", "federation"}
 
 
 def possessed_parties(index: ActorIndex) -> None:
@@ -124,14 +127,8 @@ def _named_after_state(index: ActorIndex, tokens: list[Token], inner: list[Menti
     before = index.doc[inner[0].start - 1]
     if before.lower_ == "of" and before.i > tokens[0].i:
         head = index.doc[before.i - 1].lemma_.lower()  # "Government of India", "Bank of England"
-        return head not in _state_heads()
+        return head not in STATE_HEADS
     return True
-
-
-def _state_heads() -> set[str]:
-    from allegraph.ingest.actors import GOVERNMENT_HEADS
-
-    return GOVERNMENT_HEADS | {"bank", "republic", "kingdom", "state", "federation"}
 
 
 def _forget(index: ActorIndex, mention: Mention) -> None:
@@ -178,8 +175,7 @@ def qualified_ministries(index: ActorIndex) -> None:
 # Organs every state has: named bare ("the Foreign Ministry", "acting Navy Secretary X"), they are the
 # story's own state's, as an untitled office is.
 BARE_ORGANS = {"ministry", "navy", "army", "military"}
-ORGAN_WORDS = {"foreign", "defense", "defence", "interior", "justice", "health", "finance", "economy", "energy",
-               "trade", "affairs", "home", "education", "agriculture", "of", "the"}  # fmt: skip
+ORGAN_WORDS = lx.MINISTRY_SPECS | {"affairs", "home", "education", "agriculture", "of", "the"}
 
 
 def bare_organ(index: ActorIndex, name: str) -> bool:

@@ -261,3 +261,22 @@ HEARSAY_NOUNS = {"report", "accusation", "allegation", "claim", "rumour", "rumor
 CLAIM_WORDS = (
     set(SPEECH_ACT_VERBS) | SAY_VERBS | ACCUSATION_NOUNS | set(NOUN_CUES) | {"claim", "deny", "denial", "statement"}
 )
+
+# --- words of actors' names --------------------------------------------------------------
+# Heads of names that make an organisation an organ of the state that qualifies it.
+GOVERNMENT_HEADS = {"court", "army", "navy", "ministry", "department", "bureau", "agency", "police", "service",
+                    "force", "forces", "guard", "guards", "government", "parliament", "embassy", "office", "administration",
+                    "military", "command", "corps", "directorate", "prosecutor", "council", "cabinet", "tribunal"}  # fmt: skip
+# What a ministry's name says it is in charge of ("the Defence Ministry").
+MINISTRY_SPECS = {
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "justice",
+    "health",
+    "finance",
+    "economy",
+    "energy",
+    "trade",
+}

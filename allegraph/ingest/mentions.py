@@ -10,10 +10,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from allegraph.ingest import lexicon as lx
 from allegraph.ingest.actors import (
     BARE_INSTITUTION_WORDS,
-    GOVERNMENT_HEADS,
-    MINISTRY_SPECS,
     TITLE_WORDS,
     TRAILING_TITLE_WORDS,
     ActorDraft,
@@ -107,7 +106,7 @@ def _ministries(index: ActorIndex) -> None:
             if marker:
                 state = marker
             elif child.dep_ in ("compound", "amod", "nmod") and (
-                child.text[:1].isupper() or child.lower_ in MINISTRY_SPECS
+                child.text[:1].isupper() or child.lower_ in lx.MINISTRY_SPECS
             ):
                 specs.append(child)
                 specs.extend(c for c in child.conjuncts if c.i < token.i)
@@ -185,13 +184,13 @@ def _organisations(index: ActorIndex) -> None:
         if not tokens or ent.label_ == "NORP":
             continue
         name = written(tokens)
-        if all(t.lower_ in MINISTRY_SPECS for t in tokens):
+        if all(t.lower_ in lx.MINISTRY_SPECS for t in tokens):
             continue  # "Defence" of "Japanese Defence Minister": the office's portfolio, part of a title
         if name.lower() in BARE_INSTITUTION_WORDS:
             continue  # "Secretary of State", "the House": part of a title, not an organisation by itself
         if len(name) < 2 or not any(c.isupper() for c in name):
             continue
-        if state and tokens[-1].lemma_.lower() not in GOVERNMENT_HEADS:
+        if state and tokens[-1].lemma_.lower() not in lx.GOVERNMENT_HEADS:
             state = None  # "Russian Olympic Committee", "American Airlines": not organs of the state
         index.add(rest.start, rest.end, [index.org_key(name, ent.start, state_key=state)], "org")
 
