@@ -163,7 +163,7 @@ AUTHOR_VERBS = lx.LIGHT_VERBS | {"stage", "mount", "order", "perform", "hold", "
 def _author_clause(noun: Token) -> Token | None:
     """The clause an earlier mention of an event belongs to: 'X carried out a raid', 'X stormed it in a raid',
     'the strikes carried out by X'."""
-    held = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and prep_objects(c, "by")]
+    held = _by_participles(noun)
     if held and held[0].lemma_.lower() in AUTHOR_VERBS:
         return held[0]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in AUTHOR_VERBS:
@@ -176,10 +176,12 @@ def _author_clause(noun: Token) -> Token | None:
 def _agent_participle(noun: Token) -> Token | None:
     """A participle describing the event noun that names its doer: 'the drills held jointly by X'."""
     doers = AUTHOR_VERBS | lx.WRONG_VERBS
-    for child in noun.children:
-        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in doers and prep_objects(child, "by"):
-            return child
-    return None
+    return next((c for c in _by_participles(noun) if c.lemma_.lower() in doers), None)
+
+
+def _by_participles(noun: Token) -> list[Token]:
+    """Past participles describing the noun with a 'by' agent: 'the raid carried out by X'."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and prep_objects(c, "by")]
 
 
 def _speech(clause: Token) -> bool:
