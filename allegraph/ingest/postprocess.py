@@ -3,6 +3,7 @@ merge headline claims into the body claims they summarise, link denials to accus
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -163,11 +164,14 @@ def _matter(index: ActorIndex, draft: ClaimDraft) -> set[str]:
     }
 
 
-def _same_matter(index: ActorIndex, denial: ClaimDraft, accusation: ClaimDraft) -> bool:
+Matter = Callable[[ClaimDraft], set[str]]
+
+
+def _same_matter(matter: Matter, denial: ClaimDraft, accusation: ClaimDraft) -> bool:
     """The denial names the accuser ("denied Iraq's accusations"), shares the sentence, or the matter."""
     if denial.target is not None or denial.sent.start == accusation.sent.start:
         return True
-    return bool(_matter(index, denial) & _matter(index, accusation))
+    return bool(matter(denial) & matter(accusation))
 
 
 ANAPHORA_WINDOW = 3  # sentences back that "the allegations" of a bare denial may refer to
@@ -178,18 +182,25 @@ def _just_before(order: dict[int, int], accusation: ClaimDraft, denial: ClaimDra
     return 0 < gap <= ANAPHORA_WINDOW
 
 
-def _bare(index: ActorIndex, denial: ClaimDraft) -> bool:
+def _bare(matter: Matter, denial: ClaimDraft) -> bool:
     """'Hale denied the allegations': the denial's object is the accusation itself, and says nothing more."""
     anchor = denial.sent.doc[denial.anchor]
     charges = [o for o in objects(anchor) if o.lemma_.lower() in lx.ACCUSATION_NOUNS | {"innocence"}]
     own = {anchor.lemma_.lower(), *(o.lemma_.lower() for o in charges)}  # "protested his innocence"
-    return bool(charges) and not _matter(index, denial) - own
+    return bool(charges) and not matter(denial) - own
 
 
 def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
     """Point each denial at the accusation it answers; fill its target from the accuser."""
     accusations = [(i, d) for i, d in enumerate(drafts) if d.kind in ("accuse", "blame") and d.target]
     order = {s.start: n for n, s in enumerate(index.doc.sents)} if drafts else {}
+    matters: dict[int, set[str]] = {}  # each claim's matter once, however many pairs it is compared in
+
+    def matter(draft: ClaimDraft) -> set[str]:
+        if id(draft) not in matters:
+            matters[id(draft)] = _matter(index, draft)
+        return matters[id(draft)]
+
     for draft in drafts:
         if draft.kind != "deny":
             continue
@@ -208,11 +219,11 @@ def link_denials(index: ActorIndex, drafts: list[ClaimDraft]) -> None:
             ]
         # only the accusation this denial answers: the same sentence, or one about the same thing, or
         # for a bare "rejected the charges", the latest charge against the speaker just before it
-        anaphoric = _bare(index, draft)
+        anaphoric = _bare(matter, draft)
         candidates = [
             (i, a)
             for i, a in candidates
-            if _same_matter(index, draft, a) or (anaphoric and (i, a) in against and _just_before(order, a, draft))
+            if _same_matter(matter, draft, a) or (anaphoric and (i, a) in against and _just_before(order, a, draft))
         ]
         if not candidates:
             continue
