@@ -70,9 +70,6 @@ def _title_tokens(index: ActorIndex, mention: Mention) -> list[Token]:
         tokens.insert(0, token)
         i -= 1
     tokens = _after_phrasal_to(tokens)
-    residence = [k for k, t in enumerate(tokens) if t.lemma_.lower() in RESIDENCE_NOUNS]
-    if residence:  # "Australian citizen X", "Paris resident X": a passport or a home speaks for no state
-        tokens = tokens[residence[-1] + 1 :]
     head = doc[mention.start : mention.end].root
     for child in head.children:
         if child.dep_ == "appos" and child.lemma_.lower() not in RESIDENCE_NOUNS:
